@@ -1,0 +1,79 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import type { ApiModule, AppDeps } from "./app-deps";
+import { createApp } from "./app";
+import { AccessControl } from "./auth/access";
+import { SessionStore } from "./auth/sessions";
+import type { Config } from "./config";
+import { type DatabaseHandle, openDatabase } from "./db/database";
+import type { AppEnv } from "./http/app-env";
+import type { Logger } from "./logger";
+
+export const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/client");
+
+export interface Themawerk {
+  app: Hono<AppEnv>;
+  deps: AppDeps;
+  database: DatabaseHandle;
+  /** Listens on config.port (0 picks a free port) and resolves with the bound port. */
+  listen(): Promise<{ port: number; url: string }>;
+  /** Closes connections, sockets and the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  clientDir?: string;
+}
+
+/** The composition root: the only place adapters are constructed and wired together. */
+export async function composeThemawerk(config: Config, logger: Logger, options: ComposeOptions = {}): Promise<Themawerk> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const closers: Array<() => Promise<void> | void> = [];
+  const apiModules: ApiModule[] = [];
+  const sessions = new SessionStore(database.db);
+  const access = new AccessControl(database.db);
+
+  const deps: AppDeps = {
+    config,
+    database,
+    logger,
+    clientDir: options.clientDir ?? defaultClientDir,
+    health: [{ name: "database", check: () => database.ping() }],
+    sessions,
+    access,
+    apiModules,
+  };
+  const app = createApp(deps);
+
+  let server: Server | undefined;
+  let closed = false;
+  return {
+    app,
+    deps,
+    database,
+    async listen() {
+      server = await new Promise<Server>((resolve) => {
+        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+      });
+      const port = (server.address() as AddressInfo).port;
+      return { port, url: config.publicUrl.replace(/:\d+$/, "").concat(`:${port}`) };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const close of closers.reverse()) await close();
+      if (server) {
+        const s = server;
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeAllConnections();
+        });
+      }
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** The only reader of the environment: parses it once and refuses to start on a bad value. */
+
+const boolFlag = z
+  .enum(["0", "1", "true", "false"], { message: "use 1/true or 0/false" })
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ message: "must be a whole number from 1 to 65535" })
+      .int("must be a whole number from 1 to 65535")
+      .min(1, "must be a whole number from 1 to 65535")
+      .max(65535, "must be a whole number from 1 to 65535")
+      .default(8080),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded SQLite file)")
+      .optional(),
+    PUBLIC_URL: z.url({ message: "must be an http(s) URL such as https://themawerk.example.org" }).optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    ADMIN_EMAIL: z.email({ message: "must be an email address" }).optional(),
+    ADMIN_PASSWORD: z.string().min(8, "must be 8 to 256 characters").max(256).optional(),
+    DEMO: boolFlag.default(true),
+    MEILI_URL: z.url({ message: "must be the http(s) URL of a Meilisearch server" }).optional(),
+    MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  })
+  .refine((env) => !env.ADMIN_EMAIL === !env.ADMIN_PASSWORD, {
+    message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
+    path: ["ADMIN_PASSWORD"],
+  });
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  secureCookies: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  admin: { email: string; password: string } | undefined;
+  demo: boolean;
+  meili: { url: string; masterKey: string | undefined } | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses an environment (process.env by default) into a Config, or throws one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? "environment");
+    const shown = name in cleaned && !/PASSWORD|KEY/.test(name) ? ` (got "${cleaned[name]}")` : "";
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https:"),
+    logLevel: e.LOG_LEVEL,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    demo: e.DEMO,
+    meili: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : undefined,
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import type { DialectName } from "../dialect-types";
+import { initialMigration } from "./0001_initial";
+
+/** Every migration, in order; one set for both dialects. Append, never edit a released one. */
+export function allMigrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    "0001_initial": initialMigration(dialect),
+  };
+}

@@ -1,0 +1,97 @@
+import type { Generated } from "kysely";
+
+/** Table types shared by both dialects. Times are ISO-8601 UTC strings; booleans are 0/1 integers. */
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string;
+  is_admin: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the session token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  description: string;
+  period: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface InvitesTable {
+  id: string;
+  /** SHA-256 (hex) of the invitation token. */
+  token_hash: string;
+  workspace_id: string;
+  role: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface DocumentsTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  title: string;
+  municipality: string | null;
+  is_centre_city: number | null;
+  outcome: string | null;
+  meeting_date: string | null;
+  meeting_place: string | null;
+  plain_text: string;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface DocumentUpdatesTable {
+  id: Generated<number>;
+  document_id: string;
+  data: Uint8Array;
+  created_at: string;
+}
+
+export interface DocumentStatesTable {
+  document_id: string;
+  state: Uint8Array;
+  /** The highest document_updates.id folded into `state`. */
+  last_update_id: number;
+  updated_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  invites: InvitesTable;
+  documents: DocumentsTable;
+  document_updates: DocumentUpdatesTable;
+  document_states: DocumentStatesTable;
+}

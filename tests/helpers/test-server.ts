@@ -1,0 +1,49 @@
+import { loadConfig } from "../../server/config";
+import { composeThemawerk, type Themawerk } from "../../server/compose";
+import { createLogger } from "../../server/logger";
+import { createTestStorage } from "./test-database";
+
+export interface TestServer {
+  url: string;
+  port: number;
+  themawerk: Themawerk;
+  close(): Promise<void>;
+}
+
+/** The whole app listening on a free port with the real client build, on fresh storage. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const storage = await createTestStorage();
+  // PUBLIC_URL must name the real port for the Origin check, so bind first on a free port.
+  const probe = await import("node:net").then(
+    (net) =>
+      new Promise<number>((resolve, reject) => {
+        const srv = net.createServer();
+        srv.once("error", reject);
+        srv.listen(0, "127.0.0.1", () => {
+          const port = (srv.address() as import("node:net").AddressInfo).port;
+          srv.close(() => resolve(port));
+        });
+      }),
+  );
+  const config = loadConfig({
+    PORT: String(probe),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${probe}`,
+    DATA_DIR: storage.dataDir,
+    DATABASE_URL: storage.databaseUrl,
+    LOG_LEVEL: "silent",
+    DEMO: "0",
+    ...env,
+  });
+  const themawerk = await composeThemawerk(config, createLogger("silent"));
+  const { port } = await themawerk.listen();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    themawerk,
+    async close() {
+      await themawerk.close();
+      await storage.cleanup();
+    },
+  };
+}
