@@ -3,6 +3,7 @@ import type { AccessControl } from "./auth/access";
 import type { SessionStore } from "./auth/sessions";
 import type { Config } from "./config";
 import type { DatabaseHandle } from "./db/database";
+import type { DomainEventBus } from "./events";
 import type { AppEnv } from "./http/app-env";
 import type { HealthCheck } from "./http/health";
 import type { Logger } from "./logger";
@@ -19,5 +20,6 @@ export interface AppDeps {
   health: HealthCheck[];
   sessions: SessionStore;
   access: AccessControl;
+  events: DomainEventBus;
   apiModules: ApiModule[];
 }

@@ -10,6 +10,7 @@ import { AccessControl } from "./auth/access";
 import { SessionStore } from "./auth/sessions";
 import type { Config } from "./config";
 import { type DatabaseHandle, openDatabase } from "./db/database";
+import { DomainEventBus } from "./events";
 import type { AppEnv } from "./http/app-env";
 import type { Logger } from "./logger";
 
@@ -36,6 +37,7 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
   const apiModules: ApiModule[] = [];
   const sessions = new SessionStore(database.db);
   const access = new AccessControl(database.db);
+  const events = new DomainEventBus();
 
   const deps: AppDeps = {
     config,
@@ -45,9 +47,16 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
     health: [{ name: "database", check: () => database.ping() }],
     sessions,
     access,
+    events,
     apiModules,
   };
+  // Modules register here, in the order their routes should match.
+  // (auth, account, workspaces, members, invites, documents …)
+
   const app = createApp(deps);
+
+  /** Called with the HTTP server once it listens (the collaboration server attaches its upgrade listener). */
+  const onListen: Array<(server: Server) => void> = [];
 
   let server: Server | undefined;
   let closed = false;
@@ -59,6 +68,7 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
       server = await new Promise<Server>((resolve) => {
         const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
       });
+      for (const attach of onListen) attach(server);
       const port = (server.address() as AddressInfo).port;
       return { port, url: config.publicUrl.replace(/:\d+$/, "").concat(`:${port}`) };
     },

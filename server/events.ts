@@ -1,0 +1,29 @@
+import { EventEmitter } from "node:events";
+import type { Role } from "../shared/roles";
+
+/** In-process domain events that other parts react to (e.g. the collaboration server closing sockets). */
+export interface DomainEvents {
+  /** A member's role changed (role set) or they left the workspace (role undefined). */
+  membershipChanged: [{ workspaceId: string; userId: string; role: Role | undefined }];
+  /** Sessions ended: one session (logout) or all of a user's sessions but one (password change). */
+  sessionsEnded: [{ userId: string; sessionId?: string; exceptSessionId?: string }];
+  /** A document was trashed (deleted true) or restored. */
+  documentTrashed: [{ workspaceId: string; documentId: string; deleted: boolean }];
+}
+
+export class DomainEventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(100);
+  }
+
+  emit<K extends keyof DomainEvents>(name: K, ...args: DomainEvents[K]): void {
+    this.emitter.emit(name, ...args);
+  }
+
+  on<K extends keyof DomainEvents>(name: K, listener: (...args: DomainEvents[K]) => void): () => void {
+    this.emitter.on(name, listener as (...a: unknown[]) => void);
+    return () => this.emitter.off(name, listener as (...a: unknown[]) => void);
+  }
+}
