@@ -1,0 +1,5 @@
+// Placeholder: the documents feature fills this namespace ("documents"). English must mirror Dutch.
+const nl = {};
+const en: typeof nl = {};
+
+export default { nl, en };
