@@ -1,0 +1,3 @@
+export { editorNodes } from "./nodes";
+export { editorTheme } from "./theme";
+export { allowedLinkProtocols, isSafeLinkUrl, sanitizeLinkUrl } from "./url";

@@ -1,0 +1,23 @@
+import type { EditorThemeClasses } from "lexical";
+
+/** CSS class names the editor puts on its elements; the client's stylesheet styles them. */
+export const editorTheme: EditorThemeClasses = {
+  paragraph: "ed-paragraph",
+  quote: "ed-quote",
+  heading: { h1: "ed-h1", h2: "ed-h2", h3: "ed-h3", h4: "ed-h4", h5: "ed-h5", h6: "ed-h6" },
+  list: {
+    ul: "ed-ul",
+    ol: "ed-ol",
+    listitem: "ed-listitem",
+    nested: { listitem: "ed-nested-listitem" },
+  },
+  link: "ed-link",
+  text: {
+    bold: "ed-bold",
+    italic: "ed-italic",
+    underline: "ed-underline",
+    strikethrough: "ed-strikethrough",
+    underlineStrikethrough: "ed-underline-strikethrough",
+    code: "ed-code",
+  },
+};
