@@ -1,0 +1,18 @@
+import type { Role } from "../../shared/roles";
+import type { Db } from "../db/database";
+
+/** What a demo seeder gets: a transaction, the demo workspace and one demo user id per role. */
+export interface DemoContext {
+  db: Db;
+  workspaceId: string;
+  users: Record<Role, string>;
+}
+
+/** Adds part of the demo content (documents, themes, lessons …) to the fresh demo workspace. */
+export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
+
+/**
+ * The registry of demo seeders, run in this order inside the demo transaction (a failing seeder
+ * rolls the whole demo back and stops the start with its error). Append yours here.
+ */
+export const demoSeeders: DemoSeeder[] = [];
