@@ -1,0 +1,225 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import * as Y from "yjs";
+import { CLOSE_CODES } from "../../shared/close-codes";
+import type { Logger } from "../logger";
+import { CollabConnection } from "./connection";
+import { DocumentRoom } from "./document-room";
+import { type CollabSettings, defaultCollabSettings } from "./limits";
+import type { DocumentStore } from "./persistence";
+import { MalformedFrameError, parseClientFrame } from "./protocol";
+import type { UpgradeAuthenticator } from "./upgrade-auth";
+
+/** Called after edits to a document settle; text extraction and indexing hang here. */
+export type DocumentSettledListener = (documentId: string, ydoc: Y.Doc, lastEditorUserId: string) => void | Promise<void>;
+
+const PATH = /^\/collab\/([^/?#]+)$/;
+
+/**
+ * The collaboration server: y-websocket protocol at /collab/:documentId on the app's HTTP server,
+ * one room per loaded document, authenticated at the upgrade.
+ */
+export class CollabServer {
+  readonly settings: CollabSettings;
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, DocumentRoom>();
+  private readonly loading = new Map<string, Promise<DocumentRoom>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly settledListeners = new Set<DocumentSettledListener>();
+  private readonly pending = new Set<WebSocket>();
+  private closing = false;
+  /** Bumped on every access event, so an authentication that raced one is done again. */
+  private accessEpoch = 0;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly authenticator: UpgradeAuthenticator,
+    private readonly logger: Logger,
+    settings: Partial<CollabSettings> = {},
+  ) {
+    this.settings = { ...defaultCollabSettings(), ...settings };
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.settings.maxFrameBytes });
+    this.wss.on("error", (error) => this.logger.error("collab server error", { error: error.message }));
+  }
+
+  /** Attaches the single `upgrade` listener to the HTTP server. */
+  attach(server: Server): void {
+    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => this.handleUpgrade(req, socket, head));
+  }
+
+  /** Registers a listener for settled documents; returns a function that removes it. */
+  onDocumentSettled(listener: DocumentSettledListener): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
+  }
+
+  /** A copy of the document's current state: from memory when loaded, else from the database. */
+  async readDocument(documentId: string): Promise<Y.Doc> {
+    const room = this.rooms.get(documentId);
+    if (room) {
+      await room.flush();
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      return copy;
+    }
+    await this.unloading.get(documentId);
+    return (await this.store.load(documentId)).doc;
+  }
+
+  /** A trusted server-side write (e.g. seeding a document), stored and broadcast like any update. */
+  async applyServerUpdate(documentId: string, update: Uint8Array, userId: string): Promise<void> {
+    const room = await this.room(documentId);
+    await room.applyTrusted(update, userId);
+    room.releaseIfEmpty();
+  }
+
+  /** Runs `cleanup` when the server closes (e.g. to unsubscribe from events). */
+  onClose(cleanup: () => void): void {
+    this.cleanups.push(cleanup);
+  }
+
+  /** Marks that memberships, sessions or documents changed while sockets may be authenticating. */
+  noteAccessChange(): void {
+    this.accessEpoch++;
+  }
+
+  /** Open connections, for the access-event handlers. */
+  *connections(): Iterable<CollabConnection> {
+    for (const room of this.rooms.values()) yield* room.connections;
+  }
+
+  /** Loaded document ids (for tests and diagnostics). */
+  loadedDocumentIds(): string[] {
+    return Array.from(this.rooms.keys());
+  }
+
+  /** The loaded room of a document, if any (for tests and diagnostics). */
+  loadedRoom(documentId: string): DocumentRoom | undefined {
+    return this.rooms.get(documentId);
+  }
+
+  /** Closes every socket (clients reconnect later), stores pending work and compacts. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    for (const cleanup of this.cleanups) cleanup();
+    for (const socket of this.pending) socket.close(CLOSE_CODES.serverShutdown, "server shutting down");
+    for (const conn of this.connections()) conn.close(CLOSE_CODES.serverShutdown, "server shutting down");
+    await Promise.allSettled(this.loading.values());
+    await Promise.all(Array.from(this.rooms.values(), (room) => this.unload(room)));
+    await Promise.allSettled(this.unloading.values());
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on("error", (error) => this.logger.debug("collab upgrade socket error", { error: error.message }));
+    const match = PATH.exec(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (!match || this.closing || req.headers.upgrade?.toLowerCase() !== "websocket") {
+      socket.end(`HTTP/1.1 ${match ? "503 Service Unavailable" : "404 Not Found"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    const documentId = decodeURIComponent(match[1]);
+    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req, documentId));
+  }
+
+  /** Authenticates after accepting, so a refusal is a close code that stops the provider's retries. */
+  private async accept(ws: WebSocket, req: IncomingMessage, documentId: string): Promise<void> {
+    ws.on("error", (error) => this.logger.debug("collab socket error", { error: error.message }));
+    const early: Array<{ data: Buffer; isBinary: boolean }> = [];
+    const buffer = (data: Buffer, isBinary: boolean) => early.push({ data, isBinary });
+    ws.on("message", buffer);
+    this.pending.add(ws);
+    try {
+      let verdict: Awaited<ReturnType<UpgradeAuthenticator["authenticate"]>>;
+      let epoch: number;
+      do {
+        epoch = this.accessEpoch;
+        verdict = await this.authenticator.authenticate(req, documentId);
+      } while (epoch !== this.accessEpoch);
+      if (!verdict.ok) {
+        ws.close(verdict.code, verdict.reason);
+        return;
+      }
+      const room = await this.room(documentId);
+      if (ws.readyState !== ws.OPEN || this.closing) {
+        room.releaseIfEmpty();
+        return;
+      }
+      const conn = new CollabConnection(ws, verdict.identity, this.settings, this.logger);
+      ws.off("message", buffer);
+      ws.on("message", (data: Buffer, isBinary: boolean) => this.onMessage(room, conn, data, isBinary));
+      ws.once("close", () => room.leave(conn));
+      room.join(conn);
+      for (const { data, isBinary } of early) this.onMessage(room, conn, data, isBinary);
+    } catch (error) {
+      this.logger.error("collab connection failed", { documentId, error: String(error) });
+      ws.close(1011, "internal error");
+    } finally {
+      this.pending.delete(ws);
+    }
+  }
+
+  private onMessage(room: DocumentRoom, conn: CollabConnection, data: Buffer, isBinary: boolean): void {
+    if (!conn.isOpen) return;
+    if (!conn.bucket.take()) {
+      conn.close(CLOSE_CODES.rateLimited, "too many messages");
+      return;
+    }
+    try {
+      if (!isBinary) throw new MalformedFrameError("text frames are not part of the protocol");
+      room.receive(conn, parseClientFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    } catch (error) {
+      if (!(error instanceof MalformedFrameError)) this.logger.error("collab message failed", { error: String(error) });
+      conn.close(CLOSE_CODES.malformed, "malformed frame");
+    }
+  }
+
+  /** The room of a document, loading it (after any unload still in progress) when needed. */
+  private async room(documentId: string): Promise<DocumentRoom> {
+    const loaded = this.rooms.get(documentId);
+    if (loaded) return loaded;
+    let loading = this.loading.get(documentId);
+    if (!loading) {
+      loading = (async () => {
+        await this.unloading.get(documentId);
+        const doc = await this.store.load(documentId);
+        const room = new DocumentRoom(
+          documentId,
+          doc,
+          this.store,
+          this.settings,
+          { settled: (id, ydoc, userId) => this.emitSettled(id, ydoc, userId), idle: (r) => void this.unload(r) },
+          this.logger,
+        );
+        this.rooms.set(documentId, room);
+        return room;
+      })().finally(() => this.loading.delete(documentId));
+      this.loading.set(documentId, loading);
+    }
+    return loading;
+  }
+
+  private unload(room: DocumentRoom): Promise<void> {
+    if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
+    const existing = this.unloading.get(room.documentId);
+    if (existing) return existing;
+    const done = room
+      .unload()
+      .catch((error) => this.logger.error("collab unload failed", { documentId: room.documentId, error: String(error) }))
+      .finally(() => {
+        if (this.unloading.get(room.documentId) === done) this.unloading.delete(room.documentId);
+      });
+    this.unloading.set(room.documentId, done);
+    return done;
+  }
+
+  private emitSettled(documentId: string, ydoc: Y.Doc, userId: string): void {
+    for (const listener of this.settledListeners) {
+      Promise.resolve()
+        .then(() => listener(documentId, ydoc, userId))
+        .catch((error) => this.logger.error("document settled listener failed", { documentId, error: String(error) }));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import WebSocket from "ws";
+import type { Role } from "../../shared/roles";
+import type { Logger } from "../logger";
+import { TokenBucket } from "./limits";
+
+/** What a socket may do with the document: write (editors, facilitators) or only read. */
+export type AccessMode = "readWrite" | "readOnly";
+
+/** Who is behind a socket, as established at the upgrade. */
+export interface ConnectionIdentity {
+  userId: string;
+  sessionId: string;
+  workspaceId: string;
+  documentId: string;
+  role: Role;
+  mode: AccessMode;
+}
+
+const PING_INTERVAL_MS = 30_000;
+
+/**
+ * One authenticated WebSocket on one document: sends with backpressure checks, keeps the socket
+ * alive with pings, and closes once with a code and reason.
+ */
+export class CollabConnection {
+  /** Awareness client ids this socket introduced; removed from presence when it closes. */
+  readonly awarenessClientIds = new Set<number>();
+  readonly bucket: TokenBucket;
+  private closed = false;
+  private alive = true;
+  private readonly pingTimer: NodeJS.Timeout;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly identity: ConnectionIdentity,
+    private readonly options: { messagesPerSecond: number; messageBurst: number; maxBufferedBytes: number },
+    private readonly logger: Logger,
+  ) {
+    this.bucket = new TokenBucket(options.messagesPerSecond, options.messageBurst);
+    socket.on("pong", () => {
+      this.alive = true;
+    });
+    this.pingTimer = setInterval(() => {
+      if (!this.alive) {
+        socket.terminate();
+        return;
+      }
+      this.alive = false;
+      try {
+        socket.ping();
+      } catch {
+        socket.terminate();
+      }
+    }, PING_INTERVAL_MS);
+    this.pingTimer.unref();
+    socket.once("close", () => {
+      this.closed = true;
+      clearInterval(this.pingTimer);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed && this.socket.readyState === WebSocket.OPEN;
+  }
+
+  get canWrite(): boolean {
+    return this.identity.mode === "readWrite";
+  }
+
+  /** Sends one frame; a socket that stopped reading (too much queued) is closed instead. */
+  send(frame: Uint8Array): void {
+    if (!this.isOpen) return;
+    if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
+      this.close(1013, "too slow to keep up");
+      return;
+    }
+    this.socket.send(frame, { binary: true }, (error) => {
+      if (error) this.logger.debug("collab send failed", { error: error.message });
+    });
+  }
+
+  /** Closes the socket once; later calls do nothing. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.pingTimer);
+    try {
+      this.socket.close(code, reason);
+    } catch {
+      this.socket.terminate();
+    }
+    // A peer that never answers the close handshake must not hold the socket open.
+    setTimeout(() => this.socket.terminate(), 5_000).unref();
+  }
+}

@@ -1,0 +1,97 @@
+import * as Y from "yjs";
+import type { Db } from "../db/database";
+import { nowIso } from "../ids";
+
+/** A document as stored: the compacted state plus the update log after it. */
+export interface LoadedDocument {
+  doc: Y.Doc;
+  /** Highest update id folded into the doc (state row or log). */
+  lastUpdateId: number;
+  /** Update rows after the compacted state. */
+  logLength: number;
+}
+
+/**
+ * Storage of Yjs documents: an append-only update log (document_updates) and a compacted state
+ * (document_states). Compaction encodes the server's own Y.Doc; it never merges raw client bytes.
+ */
+export class DocumentStore {
+  constructor(private readonly db: Db) {}
+
+  /** Loads state + later updates in one transaction, so a concurrent compaction cannot split them. */
+  async load(documentId: string): Promise<LoadedDocument> {
+    const { state, updates } = await this.db.transaction().execute(async (trx) => {
+      const state = await trx
+        .selectFrom("document_states")
+        .select(["state", "last_update_id"])
+        .where("document_id", "=", documentId)
+        .executeTakeFirst();
+      const updates = await trx
+        .selectFrom("document_updates")
+        .select(["id", "data"])
+        .where("document_id", "=", documentId)
+        .where("id", ">", state?.last_update_id ?? 0)
+        .orderBy("id")
+        .execute();
+      return { state, updates };
+    });
+    const doc = new Y.Doc();
+    let lastUpdateId = state?.last_update_id ?? 0;
+    // Stored bytes were produced by the server's own Y.Doc, so applying them is trusted work.
+    doc.transact(() => {
+      if (state) Y.applyUpdate(doc, toBytes(state.state));
+      for (const row of updates) {
+        Y.applyUpdate(doc, toBytes(row.data));
+        lastUpdateId = Math.max(lastUpdateId, Number(row.id));
+      }
+    });
+    return { doc, lastUpdateId, logLength: updates.length };
+  }
+
+  /** Appends one update to the log and returns its id. */
+  async append(documentId: string, update: Uint8Array): Promise<number> {
+    const row = await this.db
+      .insertInto("document_updates")
+      .values({ document_id: documentId, data: update, created_at: nowIso() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  /** Writes `state` (covering updates up to lastUpdateId) and deletes the folded log rows, atomically. */
+  async compact(documentId: string, state: Uint8Array, lastUpdateId: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      await trx
+        .insertInto("document_states")
+        .values({ document_id: documentId, state, last_update_id: lastUpdateId, updated_at: now })
+        .onConflict((oc) => oc.column("document_id").doUpdateSet({ state, last_update_id: lastUpdateId, updated_at: now }))
+        .execute();
+      await trx
+        .deleteFrom("document_updates")
+        .where("document_id", "=", documentId)
+        .where("id", "<=", lastUpdateId)
+        .execute();
+    });
+  }
+
+  /** Records who edited a document last, for listings. */
+  async touch(documentId: string, userId: string, at: string): Promise<void> {
+    await this.db.updateTable("documents").set({ updated_by: userId, updated_at: at }).where("id", "=", documentId).execute();
+  }
+
+  /** The document's workspace and whether it is in the trash; undefined when it does not exist. */
+  async findDocument(documentId: string): Promise<{ workspaceId: string; trashed: boolean } | undefined> {
+    const row = await this.db
+      .selectFrom("documents")
+      .select(["workspace_id", "deleted_at"])
+      .where("id", "=", documentId)
+      .executeTakeFirst();
+    return row ? { workspaceId: row.workspace_id, trashed: row.deleted_at !== null } : undefined;
+  }
+}
+
+/** pg returns Buffer, better-sqlite3 Buffer too; Yjs wants a plain Uint8Array view. */
+function toBytes(data: Uint8Array): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
