@@ -8,11 +8,16 @@ import type { ApiModule, AppDeps } from "./app-deps";
 import { createApp } from "./app";
 import { AccessControl } from "./auth/access";
 import { SessionStore } from "./auth/sessions";
+import { type CollabServer, createCollabServer } from "./collab";
+import { runBootstrap } from "./bootstrap/bootstrap";
 import type { Config } from "./config";
 import { type DatabaseHandle, openDatabase } from "./db/database";
 import { DomainEventBus } from "./events";
+import { createDocumentsModule } from "./modules/documents";
+import { DocumentSettledPipeline } from "./documents/settled-text";
 import type { AppEnv } from "./http/app-env";
 import type { Logger } from "./logger";
+import { createAccountModules } from "./modules/auth";
 
 export const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/client");
 
@@ -20,6 +25,8 @@ export interface Themawerk {
   app: Hono<AppEnv>;
   deps: AppDeps;
   database: DatabaseHandle;
+  /** The collaboration server (WS /collab/:documentId): hooks onDocumentSettled, readDocument, applyServerUpdate. */
+  collab: CollabServer;
   /** Listens on config.port (0 picks a free port) and resolves with the bound port. */
   listen(): Promise<{ port: number; url: string }>;
   /** Closes connections, sockets and the database. Safe to call twice. */
@@ -28,16 +35,27 @@ export interface Themawerk {
 
 export interface ComposeOptions {
   clientDir?: string;
+  /** Where the one-time demo passwords are printed at first start (default: stdout). */
+  announce?: (text: string) => void;
 }
 
 /** The composition root: the only place adapters are constructed and wired together. */
 export async function composeThemawerk(config: Config, logger: Logger, options: ComposeOptions = {}): Promise<Themawerk> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const announce = options.announce ?? ((text: string) => void process.stdout.write(`${text}\n`));
+    await runBootstrap({ db: database.db, config, logger, announce });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const closers: Array<() => Promise<void> | void> = [];
   const apiModules: ApiModule[] = [];
   const sessions = new SessionStore(database.db);
   const access = new AccessControl(database.db);
   const events = new DomainEventBus();
+  const collab = createCollabServer({ db: database.db, publicUrl: config.publicUrl, sessions, access, events, logger });
+  closers.push(() => collab.close());
 
   const deps: AppDeps = {
     config,
@@ -52,11 +70,20 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
   };
   // Modules register here, in the order their routes should match.
   // (auth, account, workspaces, members, invites, documents …)
+  apiModules.push(...createAccountModules(deps));
+  const documents = createDocumentsModule({ db: database.db, access, events });
+  apiModules.push(documents.routes);
+  // The one hook on settled documents: text for listings now; lessons and search add consumers here.
+  const documentSettled = new DocumentSettledPipeline(logger).use("plain text", (settled) =>
+    documents.service.saveExtractedText(settled.documentId, settled.extracted.plainText, settled.lastEditorUserId),
+  );
+  closers.push(collab.onDocumentSettled(documentSettled.handle));
 
   const app = createApp(deps);
 
   /** Called with the HTTP server once it listens (the collaboration server attaches its upgrade listener). */
   const onListen: Array<(server: Server) => void> = [];
+  onListen.push((server) => collab.attach(server));
 
   let server: Server | undefined;
   let closed = false;
@@ -64,6 +91,7 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
     app,
     deps,
     database,
+    collab,
     async listen() {
       server = await new Promise<Server>((resolve) => {
         const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));

@@ -1,5 +1,6 @@
 import type { Role } from "../../shared/roles";
 import type { Db } from "../db/database";
+import { seedFoundingDocument } from "./founding-document";
 
 /** What a demo seeder gets: a transaction, the demo workspace and one demo user id per role. */
 export interface DemoContext {
@@ -15,4 +16,8 @@ export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
  * The registry of demo seeders, run in this order inside the demo transaction (a failing seeder
  * rolls the whole demo back and stops the start with its error). Append yours here.
  */
-export const demoSeeders: DemoSeeder[] = [];
+export const demoSeeders: DemoSeeder[] = [
+  async (ctx) => {
+    await seedFoundingDocument(ctx);
+  },
+];
