@@ -1,7 +1,8 @@
 import type { Role } from "../../../shared/roles";
 import type { AccessControl } from "../../auth/access";
 import type { Db } from "../../db/database";
-import { conflict, notFound } from "../../errors";
+import { can } from "../../auth/policy";
+import { conflict, forbidden, notFound } from "../../errors";
 import type { DomainEventBus } from "../../events";
 import type { SessionUser } from "../../http/app-env";
 import {
@@ -39,7 +40,7 @@ export class MembersService {
   ): Promise<MemberRow> {
     await this.access.requireWorkspace(user, workspaceId, "members.manage");
     const member = await this.db.transaction().execute(async (trx) => {
-      await lockWorkspace(trx, workspaceId);
+      await this.lockAndRecheck(trx, workspaceId, user);
       const current = await findMember(trx, workspaceId, memberId);
       if (!current) throw notFound("Member");
       if (
@@ -60,7 +61,7 @@ export class MembersService {
   async remove(user: SessionUser | undefined, workspaceId: string, memberId: string): Promise<void> {
     await this.access.requireWorkspace(user, workspaceId, "members.manage");
     await this.db.transaction().execute(async (trx) => {
-      await lockWorkspace(trx, workspaceId);
+      await this.lockAndRecheck(trx, workspaceId, user);
       const current = await findMember(trx, workspaceId, memberId);
       if (!current) throw notFound("Member");
       if (current.role === "facilitator" && (await countFacilitators(trx, workspaceId)) <= 1)
@@ -68,5 +69,13 @@ export class MembersService {
       await deleteMember(trx, workspaceId, memberId);
     });
     this.events.emit("membershipChanged", { workspaceId, userId: memberId, role: undefined });
+  }
+
+  /** Serialises membership changes of the workspace, then re-checks the actor's role under the lock. */
+  private async lockAndRecheck(trx: Db, workspaceId: string, user: SessionUser | undefined): Promise<void> {
+    await lockWorkspace(trx, workspaceId);
+    const actor = user && (await findMember(trx, workspaceId, user.id));
+    if (!can(actor?.role as Role | undefined, "members.manage"))
+      throw forbidden("Your role may no longer do this.");
   }
 }
