@@ -1,0 +1,23 @@
+import { loadConfig } from "../../server/config";
+import { composeThemawerk } from "../../server/compose";
+import { createLogger } from "../../server/logger";
+
+/**
+ * The app as its own process, configured by the environment (like server/main.ts, minus the
+ * client build and signal handling): used by the crash test and the benchmark, which kill it.
+ * Prints `READY <port>` once it listens.
+ */
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const themawerk = await composeThemawerk(config, createLogger(config.logLevel), { announce: () => {} });
+  const { port } = await themawerk.listen();
+  process.stdout.write(`READY ${port}\n`);
+  process.on("SIGTERM", () => {
+    void themawerk.close().then(() => process.exit(0));
+  });
+}
+
+run().catch((error: unknown) => {
+  process.stderr.write(`collab server process failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
