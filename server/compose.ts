@@ -13,6 +13,11 @@ import { runBootstrap } from "./bootstrap/bootstrap";
 import type { Config } from "./config";
 import { type DatabaseHandle, openDatabase } from "./db/database";
 import { DomainEventBus } from "./events";
+import { extractLessons } from "./lessons/extract-lessons";
+import { LessonsService } from "./modules/lessons/lessons.service";
+import { lessonsRoutes } from "./modules/lessons/lessons.routes";
+import { ThemesService } from "./modules/themes/themes.service";
+import { themesRoutes } from "./modules/themes/themes.routes";
 import { createDocumentsModule } from "./modules/documents";
 import { DocumentSettledPipeline } from "./documents/settled-text";
 import type { AppEnv } from "./http/app-env";
@@ -77,6 +82,12 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
   const documentSettled = new DocumentSettledPipeline(logger).use("plain text", (settled) =>
     documents.service.saveExtractedText(settled.documentId, settled.extracted.plainText, settled.lastEditorUserId),
   );
+  const themes = new ThemesService(database.db, access);
+  const lessons = new LessonsService(database.db, access);
+  apiModules.push(themesRoutes(themes), lessonsRoutes(lessons));
+  documentSettled.use("lessons", async (settled) => {
+    await lessons.syncFromDocument(settled.documentId, extractLessons(settled.extracted.lexicalJson), settled.lastEditorUserId);
+  });
   closers.push(collab.onDocumentSettled(documentSettled.handle));
 
   const app = createApp(deps);

@@ -1,5 +1,6 @@
 import type { Role } from "../../shared/roles";
 import type { Db } from "../db/database";
+import { seedDemoCases } from "./demo-cases";
 import { seedFoundingDocument } from "./founding-document";
 
 /** What a demo seeder gets: a transaction, the demo workspace and one demo user id per role. */
@@ -20,4 +21,5 @@ export const demoSeeders: DemoSeeder[] = [
   async (ctx) => {
     await seedFoundingDocument(ctx);
   },
+  seedDemoCases,
 ];

@@ -85,6 +85,50 @@ export interface DocumentStatesTable {
   updated_at: string;
 }
 
+export interface ThemesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string;
+  position: number;
+  archived_at: string | null;
+  merged_into_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LessonsTable {
+  id: string;
+  workspace_id: string;
+  document_id: string;
+  kind: string;
+  text: string;
+  position: number;
+  status: string;
+  previous_status: string | null;
+  status_changed_by: string | null;
+  status_changed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface LessonThemesTable {
+  lesson_id: string;
+  theme_id: string;
+}
+
+export interface LessonStancesTable {
+  lesson_id: string;
+  user_id: string;
+  /** "endorse" or "object". */
+  stance: string;
+  reason: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -94,4 +138,8 @@ export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_states: DocumentStatesTable;
+  themes: ThemesTable;
+  lessons: LessonsTable;
+  lesson_themes: LessonThemesTable;
+  lesson_stances: LessonStancesTable;
 }

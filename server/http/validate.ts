@@ -37,3 +37,8 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   return parseWith(schema, c.req.query());
 }
+
+/** The query string with repeated keys kept as arrays (`?kind=do&kind=dont`) and single ones as strings. */
+export function multiQuery(c: Context): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+}

@@ -2,6 +2,7 @@ import { AutoLinkNode, LinkNode } from "@lexical/link";
 import { ListItemNode, ListNode } from "@lexical/list";
 import { HeadingNode, QuoteNode } from "@lexical/rich-text";
 import type { Klass, LexicalNode } from "lexical";
+import { LessonNode } from "./lesson-node";
 
 /**
  * Every node class a Themawerk document may contain, registered by the client editor AND the
@@ -16,4 +17,5 @@ export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [
   ListItemNode,
   LinkNode,
   AutoLinkNode,
+  LessonNode,
 ];
