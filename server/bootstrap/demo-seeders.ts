@@ -5,6 +5,10 @@ import { seedFoundingDocument } from "./founding-document";
 
 /** What a demo seeder gets: a transaction, the demo workspace and one demo user id per role. */
 export interface DemoContext {
+  /**
+   * The open demo transaction. Kysely cannot nest transactions: code that may run here must not
+   * call db.transaction() on it (check db.isTransaction and reuse it instead).
+   */
   db: Db;
   workspaceId: string;
   users: Record<Role, string>;
