@@ -1,4 +1,78 @@
-// Placeholder until the documents feature lands: the page that opens one document in the editor.
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router";
+import { canWriteText } from "../../../../shared/roles";
+import { DocumentEditor } from "../../editor/DocumentEditor";
+import { describeApiError } from "../../forms/errors";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { PageError, PageLoading } from "../../ui/PageState";
+import { usePageTitle } from "../../ui/use-page-title";
+import { useMe } from "../auth/session";
+import { useDocument, useTrashDocument } from "./document-queries";
+import { DocumentDetails } from "./DocumentDetails";
+import { DocumentTitle } from "./DocumentTitle";
+import "./documents.css";
+
+/** One document (route /w/:workspaceId/d/:documentId): title, kind and metadata, and the live editor. */
 export function DocumentPage() {
-  return <p>…</p>;
+  const { t } = useTranslation("documents");
+  const navigate = useNavigate();
+  const { workspaceId = "", documentId = "" } = useParams();
+  const me = useMe();
+  const query = useDocument(documentId);
+  const trash = useTrashDocument();
+  usePageTitle(query.data?.document.title);
+
+  if (query.isPending || me.isPending) return <PageLoading />;
+  if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
+  const { document, role } = query.data;
+  const canWrite = canWriteText(role);
+  const trashed = document.deletedAt !== null;
+  const user = me.data;
+
+  return (
+    <article className="document-page">
+      <header className="document-page__header">
+        <DocumentTitle documentId={document.id} title={document.title} editable={canWrite && !trashed} />
+        <DocumentDetails document={document} />
+        {canWrite && !trashed && (
+          <Button
+            size="small"
+            variant="danger"
+            isPending={trash.isPending}
+            onPress={() =>
+              trash.mutate(
+                { documentId: document.id, trashed: true },
+                { onSuccess: () => void navigate(`/w/${workspaceId}`) },
+              )
+            }
+          >
+            {t("trash.moveToTrash")}
+          </Button>
+        )}
+        {trash.isError && <Alert>{describeApiError(trash.error)}</Alert>}
+      </header>
+      {trashed ? (
+        <div className="document-page__trashed">
+          <Alert tone="info">{t("trash.inTrash")}</Alert>
+          {canWrite && (
+            <Button
+              variant="primary"
+              isPending={trash.isPending}
+              onPress={() => trash.mutate({ documentId: document.id, trashed: false })}
+            >
+              {t("trash.restore")}
+            </Button>
+          )}
+        </div>
+      ) : (
+        <>
+          {!canWrite && <p className="document-page__readonly">{t("page.readOnly")}</p>}
+          {user && (
+            <DocumentEditor key={document.id} documentId={document.id} readOnly={!canWrite} user={user} />
+          )}
+        </>
+      )}
+    </article>
+  );
 }

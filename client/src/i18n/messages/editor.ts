@@ -1,5 +1,80 @@
-// Placeholder: the documents feature fills this namespace ("editor"). English must mirror Dutch.
-const nl = {};
-const en: typeof nl = {};
+// The live editor: toolbar, links, presence and connection state.
+const nl = {
+  label: "Documenttekst",
+  placeholder: "Begin hier te schrijven…",
+  toolbar: {
+    label: "Opmaak",
+    undo: "Ongedaan maken",
+    redo: "Opnieuw",
+    paragraph: "Alinea",
+    h1: "Kop 1",
+    h2: "Kop 2",
+    h3: "Kop 3",
+    bold: "Vet",
+    italic: "Cursief",
+    underline: "Onderstreept",
+    bulletList: "Opsomming",
+    numberedList: "Genummerde lijst",
+    quote: "Citaat",
+    link: "Link",
+    removeLink: "Link verwijderen",
+  },
+  link: {
+    title: "Link invoegen",
+    urlLabel: "Adres (URL)",
+    urlHint: "Begint met https://, http:// of mailto:",
+    invalid: "Alleen http-, https- en mailto-adressen zijn toegestaan.",
+    apply: "Link toevoegen",
+  },
+  connection: {
+    connected: "Verbonden",
+    connecting: "Verbinden…",
+    offline: "Offline — je wijzigingen worden gesynchroniseerd zodra je weer verbonden bent",
+  },
+  presence: {
+    label: "Wie is hier",
+    you: "{{name}} (jij)",
+  },
+  readOnly: "Alleen lezen",
+};
+
+const en: typeof nl = {
+  label: "Document text",
+  placeholder: "Start writing here…",
+  toolbar: {
+    label: "Formatting",
+    undo: "Undo",
+    redo: "Redo",
+    paragraph: "Paragraph",
+    h1: "Heading 1",
+    h2: "Heading 2",
+    h3: "Heading 3",
+    bold: "Bold",
+    italic: "Italic",
+    underline: "Underline",
+    bulletList: "Bulleted list",
+    numberedList: "Numbered list",
+    quote: "Quote",
+    link: "Link",
+    removeLink: "Remove link",
+  },
+  link: {
+    title: "Insert link",
+    urlLabel: "Address (URL)",
+    urlHint: "Starts with https://, http:// or mailto:",
+    invalid: "Only http, https and mailto addresses are allowed.",
+    apply: "Add link",
+  },
+  connection: {
+    connected: "Connected",
+    connecting: "Connecting…",
+    offline: "Offline — your changes will sync as soon as you are connected again",
+  },
+  presence: {
+    label: "Who is here",
+    you: "{{name}} (you)",
+  },
+  readOnly: "Read only",
+};
 
 export default { nl, en };

@@ -1,0 +1,98 @@
+import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext";
+import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
+import { LexicalComposer } from "@lexical/react/LexicalComposer";
+import { ContentEditable } from "@lexical/react/LexicalContentEditable";
+import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
+import { LinkPlugin } from "@lexical/react/LexicalLinkPlugin";
+import { ListPlugin } from "@lexical/react/LexicalListPlugin";
+import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
+import { useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { WebsocketProvider } from "y-websocket";
+import { editorNodes } from "../../../shared/editor/nodes";
+import { editorTheme } from "../../../shared/editor/theme";
+import { isSafeLinkUrl } from "../../../shared/editor/url";
+import { TopBarSlot } from "../shell/top-bar-slots";
+import { createProviderFactory } from "./collaboration";
+import { ConnectionStatePlugin } from "./plugins/ConnectionStatePlugin";
+import { LinkSanitizerPlugin } from "./plugins/LinkSanitizerPlugin";
+import { PresencePlugin } from "./plugins/PresencePlugin";
+import { ReadOnlyPlugin } from "./plugins/ReadOnlyPlugin";
+import { ToolbarPlugin } from "./plugins/ToolbarPlugin";
+import { userColor } from "./user-color";
+import "./editor.css";
+
+export interface DocumentEditorProps {
+  documentId: string;
+  /** Commenters and viewers: no toolbar, no typing (the server also drops their writes). */
+  readOnly: boolean;
+  user: { id: string; name: string };
+}
+
+function onEditorError(error: Error): void {
+  console.error(error);
+}
+
+/**
+ * The live editor of one document: Lexical bound through Yjs to /collab/:documentId, with
+ * presence and the connection state in the top bar. Remount (key) it to open another document.
+ */
+export function DocumentEditor({ documentId, readOnly, user }: DocumentEditorProps) {
+  const { t } = useTranslation("editor");
+  const [provider, setProvider] = useState<WebsocketProvider | null>(null);
+  const providerFactory = useMemo(() => createProviderFactory(setProvider), []);
+  const cursorsRef = useRef<HTMLDivElement>(null);
+  const initialConfig = {
+    namespace: "themawerk",
+    nodes: [...editorNodes],
+    theme: editorTheme,
+    editable: !readOnly,
+    // The text comes from the collaboration document, never from a local initial state.
+    editorState: null,
+    onError: onEditorError,
+  };
+
+  return (
+    <LexicalCollaboration>
+      <LexicalComposer initialConfig={initialConfig}>
+        <div className="editor" data-readonly={readOnly || undefined}>
+          {readOnly ? <p className="editor__readonly-badge">{t("readOnly")}</p> : <ToolbarPlugin />}
+          <div className="editor__surface">
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="editor__content"
+                  aria-label={t("label")}
+                  aria-placeholder={t("placeholder")}
+                  aria-readonly={readOnly}
+                  placeholder={<div className="editor__placeholder">{t("placeholder")}</div>}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            <div ref={cursorsRef} className="editor__cursors" />
+          </div>
+          <CollaborationPlugin
+            id={documentId}
+            providerFactory={providerFactory}
+            // New documents are seeded on the server; a client never bootstraps.
+            shouldBootstrap={false}
+            username={user.name}
+            cursorColor={userColor(user.id)}
+            cursorsContainerRef={cursorsRef}
+          />
+          <ListPlugin />
+          <LinkPlugin validateUrl={isSafeLinkUrl} />
+          <LinkSanitizerPlugin />
+          <ReadOnlyPlugin readOnly={readOnly} />
+        </div>
+        <TopBarSlot name="presence">
+          <div className="editor-presence">
+            <PresencePlugin provider={provider} />
+            <ConnectionStatePlugin provider={provider} />
+          </div>
+        </TopBarSlot>
+      </LexicalComposer>
+    </LexicalCollaboration>
+  );
+}
