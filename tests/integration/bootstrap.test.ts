@@ -49,7 +49,7 @@ describe("first start on an empty database, with an administrator and the demo",
     ({ app, printed } = await start(storage, { ...ADMIN, DEMO: "1" }));
   });
   afterAll(async () => {
-    await app.close();
+    await app?.close();
     await storage.cleanup();
   });
 
