@@ -1,14 +1,26 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { I18nextProvider } from "react-i18next";
+import { RouterProvider } from "react-router";
+import { createQueryClient } from "./api/query-client";
+import { createAppRouter } from "./app/router";
+import { setUpI18n } from "./i18n";
+import "./styles/index.css";
 
-function App() {
-  return (
-    <main>
-      <h1>Themawerk</h1>
-      <p>Kennisbank voor do's, don'ts en valkuilen.</p>
-    </main>
-  );
-}
+const i18n = setUpI18n();
+const queryClient = createQueryClient();
+const router = createAppRouter();
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

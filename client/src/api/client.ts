@@ -70,7 +70,8 @@ function toApiError(response: Response, json: unknown): ApiError {
   const retryAfter = Number(response.headers.get("Retry-After"));
   return new ApiError(
     response.status,
-    (error?.code as ErrorCode | undefined) ?? (response.status >= 500 ? "internal_error" : "validation_failed"),
+    (error?.code as ErrorCode | undefined) ??
+      (response.status >= 500 ? "internal_error" : "validation_failed"),
     error?.message ?? `${response.status} ${response.statusText}`,
     error?.field,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
@@ -92,6 +93,7 @@ export const api = {
     request<T>("POST", path, body ?? {}, schema),
   patch: <T = unknown>(path: string, body: unknown, schema?: z.ZodType<T>) =>
     request<T>("PATCH", path, body, schema),
-  put: <T = unknown>(path: string, body: unknown, schema?: z.ZodType<T>) => request<T>("PUT", path, body, schema),
+  put: <T = unknown>(path: string, body: unknown, schema?: z.ZodType<T>) =>
+    request<T>("PUT", path, body, schema),
   delete: <T = unknown>(path: string, schema?: z.ZodType<T>) => request<T>("DELETE", path, undefined, schema),
 };

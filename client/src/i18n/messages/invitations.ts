@@ -14,7 +14,8 @@ const nl = {
     submitting: "Bezig met aanmaken…",
     haveAccount: "Heb je al een account?",
     loginFirst: "Meld je eerst aan",
-    emailTaken: "Er bestaat al een account met dit e-mailadres. Meld je eerst aan en open de link daarna opnieuw.",
+    emailTaken:
+      "Er bestaat al een account met dit e-mailadres. Meld je eerst aan en open de link daarna opnieuw.",
   },
   existing: {
     loggedInAs: "Je bent aangemeld als {{name}} ({{email}}).",
@@ -22,6 +23,8 @@ const nl = {
     joining: "Bezig met deelnemen…",
     notYou: "Ben jij dit niet?",
     logout: "Afmelden",
+    alreadyMember: "Je bent al lid van deze werkruimte.",
+    openWorkspace: "Open de werkruimte",
   },
   notFound: {
     title: "Uitnodiging niet gevonden",
@@ -57,6 +60,8 @@ const en: typeof nl = {
     joining: "Joining…",
     notYou: "Not you?",
     logout: "Log out",
+    alreadyMember: "You are already a member of this workspace.",
+    openWorkspace: "Open the workspace",
   },
   notFound: {
     title: "Invitation not found",

@@ -9,7 +9,6 @@ const nl = {
     noWorkspaces: "Nog geen werkruimtes",
   },
   topBar: {
-    label: "Werkbalk",
     accountMenu: "Accountmenu van {{name}}",
     account: "Mijn account",
     logout: "Afmelden",
@@ -28,7 +27,6 @@ const en: typeof nl = {
     noWorkspaces: "No workspaces yet",
   },
   topBar: {
-    label: "Toolbar",
     accountMenu: "Account menu of {{name}}",
     account: "My account",
     logout: "Log out",

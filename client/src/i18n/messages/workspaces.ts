@@ -3,7 +3,8 @@ const nl = {
   list: {
     title: "Mijn werkruimtes",
     intro: "Elke werkruimte is één themawerking: haar cases, verslagen, lessen en handleiding.",
-    empty: "Je bent nog geen lid van een werkruimte. Open de uitnodigingslink die je van een facilitator kreeg.",
+    empty:
+      "Je bent nog geen lid van een werkruimte. Open de uitnodigingslink die je van een facilitator kreeg.",
     emptyCreator: "Je bent nog geen lid van een werkruimte. Maak er een aan om te beginnen.",
     yourRole: "Jouw rol: {{role}}",
   },
@@ -41,7 +42,8 @@ const nl = {
     remove: "Verwijderen",
     removeLabel: "{{name}} uit de werkruimte verwijderen",
     removeTitle: "{{name}} verwijderen?",
-    removeBody: "{{name}} verliest meteen de toegang tot deze werkruimte. Wat die persoon schreef, blijft bewaard.",
+    removeBody:
+      "{{name}} verliest meteen de toegang tot deze werkruimte. Wat die persoon schreef, blijft bewaard.",
     removing: "Bezig met verwijderen…",
     lastFacilitator: "Een werkruimte heeft minstens één facilitator nodig.",
   },
@@ -51,8 +53,9 @@ const nl = {
     role: "Rol van de nieuwe persoon",
     create: "Uitnodiging maken",
     creating: "Bezig met maken…",
-    newLink: "Nieuwe link voor een {{role}}",
-    newLinkHint: "Deze link wordt maar één keer getoond. Kopieer hem en bezorg hem aan de persoon die je uitnodigt.",
+    newLink: "Nieuwe uitnodigingslink ({{role}})",
+    newLinkHint:
+      "Deze link wordt maar één keer getoond. Kopieer hem en bezorg hem aan de persoon die je uitnodigt.",
     link: "Uitnodigingslink",
     copy: "Link kopiëren",
     copied: "Gekopieerd",
@@ -62,7 +65,7 @@ const nl = {
     createdBy: "Gemaakt door {{name}} op {{date}}",
     expires: "Verloopt op {{date}}",
     revoke: "Intrekken",
-    revokeLabel: "Uitnodiging voor een {{role}} intrekken",
+    revokeLabel: "Uitnodiging ({{role}}) intrekken",
     revoking: "Bezig met intrekken…",
   },
 };
@@ -119,7 +122,7 @@ const en: typeof nl = {
     role: "Role of the new person",
     create: "Create invitation",
     creating: "Creating…",
-    newLink: "New link for a {{role}}",
+    newLink: "New invitation link ({{role}})",
     newLinkHint: "This link is shown only once. Copy it and send it to the person you invite.",
     link: "Invitation link",
     copy: "Copy link",
@@ -130,7 +133,7 @@ const en: typeof nl = {
     createdBy: "Created by {{name}} on {{date}}",
     expires: "Expires on {{date}}",
     revoke: "Revoke",
-    revokeLabel: "Revoke the invitation for a {{role}}",
+    revokeLabel: "Revoke invitation ({{role}})",
     revoking: "Revoking…",
   },
 };

@@ -1,0 +1,48 @@
+import { createBrowserRouter } from "react-router";
+import { AccountPage } from "../features/account/AccountPage";
+import { LoginPage } from "../features/auth/LoginPage";
+import { RequireAuth } from "../features/auth/RequireAuth";
+import { DocumentPage } from "../features/documents/DocumentPage";
+import { AcceptInvitePage } from "../features/invitations/AcceptInvitePage";
+import { MyWorkspacesPage } from "../features/workspaces/MyWorkspacesPage";
+import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
+import { AppShell } from "../shell/AppShell";
+import { NotFoundPage, RouteErrorPage } from "./ErrorPages";
+import { RootLayout } from "./RootLayout";
+
+/**
+ * The app's pages (Dutch paths). Everything except login and accepting an invitation needs a
+ * session and sits in the shell.
+ */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <RootLayout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { path: "/aanmelden", element: <LoginPage /> },
+        { path: "/uitnodiging/:token", element: <AcceptInvitePage /> },
+        {
+          element: <RequireAuth />,
+          children: [
+            {
+              element: <AppShell />,
+              children: [
+                {
+                  errorElement: <RouteErrorPage />,
+                  children: [
+                    { index: true, element: <MyWorkspacesPage /> },
+                    { path: "/w/:workspaceId", element: <WorkspaceHomePage /> },
+                    { path: "/w/:workspaceId/d/:documentId", element: <DocumentPage /> },
+                    { path: "/account", element: <AccountPage /> },
+                    { path: "*", element: <NotFoundPage /> },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

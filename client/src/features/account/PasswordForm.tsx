@@ -1,0 +1,103 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LIMITS } from "../../../../shared/limits";
+import { changePasswordRequest } from "../../../../shared/schemas/auth";
+import { ApiError } from "../../api/client";
+import { apiFieldErrors, describeApiError, type FieldErrors, validate } from "../../forms/errors";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { TextField } from "../../ui/TextField";
+import { useChangePassword } from "./account-queries";
+
+const empty = { currentPassword: "", newPassword: "", confirmPassword: "" };
+
+/** Changing the password: the current one, the new one twice. Other sessions end on the server. */
+export function PasswordForm() {
+  const { t } = useTranslation(["account", "common"]);
+  const change = useChangePassword();
+  const [values, setValues] = useState(empty);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const [done, setDone] = useState(false);
+  const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    setFormError(undefined);
+    const checked = validate(changePasswordRequest, values);
+    const fieldErrors: FieldErrors = checked.errors ?? {};
+    if (!fieldErrors.newPassword && values.newPassword !== values.confirmPassword) {
+      fieldErrors.confirmPassword = t("password.mismatch");
+    }
+    setErrors(fieldErrors);
+    if (!checked.data || fieldErrors.confirmPassword) return;
+    change.mutate(checked.data, {
+      onSuccess: () => {
+        setValues(empty);
+        setDone(true);
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === "invalid_credentials") {
+          return setErrors({ currentPassword: t("password.wrongCurrent") });
+        }
+        const fields = apiFieldErrors(error);
+        if (fields) setErrors(fields);
+        else setFormError(describeApiError(error));
+      },
+    });
+  };
+
+  return (
+    <section className="section" aria-labelledby="password-title">
+      <h2 id="password-title" className="section__title">
+        {t("password.title")}
+      </h2>
+      <form className="form" onSubmit={submit} noValidate>
+        {formError && <Alert>{formError}</Alert>}
+        {done && <Alert tone="success">{t("password.changed")}</Alert>}
+        <TextField
+          label={t("password.current")}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={set("currentPassword")}
+          error={errors.currentPassword}
+          isRequired
+        />
+        <TextField
+          label={t("password.new")}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          value={values.newPassword}
+          onChange={set("newPassword")}
+          error={errors.newPassword}
+          description={t("password.newHint", { min: LIMITS.passwordMinLength })}
+          isRequired
+        />
+        <TextField
+          label={t("password.confirm")}
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          value={values.confirmPassword}
+          onChange={set("confirmPassword")}
+          error={errors.confirmPassword}
+          isRequired
+        />
+        <div className="form__actions form__actions--start">
+          <Button
+            type="submit"
+            variant="primary"
+            isPending={change.isPending}
+            pendingLabel={t("password.submitting")}
+          >
+            {t("password.submit")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

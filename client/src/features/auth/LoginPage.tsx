@@ -1,0 +1,110 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useSearchParams } from "react-router";
+import { loginRequest } from "../../../../shared/schemas/auth";
+import { ApiError } from "../../api/client";
+import { apiFieldErrors, describeApiError, type FieldErrors, validate } from "../../forms/errors";
+import { PublicLayout } from "../../shell/PublicLayout";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { TextField } from "../../ui/TextField";
+import { usePageTitle } from "../../ui/use-page-title";
+import { safeNext } from "./RequireAuth";
+import { useLogin, useMe } from "./session";
+
+/** The login screen: email and password; errors beside their field, a generic one for wrong credentials. */
+export function LoginPage() {
+  const { t } = useTranslation(["auth", "common"]);
+  usePageTitle(t("login.title"));
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("next"));
+  const me = useMe();
+  const login = useLogin();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const retryIn = useCountdown(login.error instanceof ApiError ? login.error.retryAfterSeconds : undefined);
+
+  if (me.data) return <Navigate to={next} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(undefined);
+    const checked = validate(loginRequest, { email, password });
+    setFieldErrors(checked.errors ?? {});
+    if (!checked.data) return;
+    login.mutate(checked.data, {
+      onError: (error) => {
+        const fields = apiFieldErrors(error);
+        if (fields) return setFieldErrors(fields);
+        if (error instanceof ApiError && error.code === "invalid_credentials") {
+          setFormError(t("login.invalidCredentials"));
+          setPassword("");
+        } else if (!(error instanceof ApiError && error.status === 429)) {
+          setFormError(describeApiError(error));
+        }
+      },
+    });
+  };
+
+  const throttled = login.error instanceof ApiError && login.error.status === 429 && retryIn > 0;
+  return (
+    <PublicLayout>
+      <h1 className="public__title">{t("login.title")}</h1>
+      <p className="public__intro">{t("login.intro")}</p>
+      <form className="form" onSubmit={submit} noValidate>
+        {formError && <Alert>{formError}</Alert>}
+        {throttled && <Alert>{t("common:errors.rateLimited", { count: retryIn })}</Alert>}
+        <TextField
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={fieldErrors.email}
+          isRequired
+          autoFocus
+        />
+        <TextField
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldErrors.password}
+          isRequired
+        />
+        <Button
+          type="submit"
+          variant="primary"
+          className="form__submit"
+          isPending={login.isPending}
+          pendingLabel={t("login.submitting")}
+        >
+          {t("login.submit")}
+        </Button>
+      </form>
+      <p className="public__footnote">{t("login.noAccount")}</p>
+    </PublicLayout>
+  );
+}
+
+/** Seconds left from a starting value, ticking down once a second. */
+function useCountdown(seconds: number | undefined): number {
+  const [left, setLeft] = useState(seconds ?? 0);
+  useEffect(() => {
+    setLeft(seconds ?? 0);
+    if (!seconds) return;
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const remaining = Math.max(0, seconds - Math.floor((Date.now() - started) / 1000));
+      setLeft(remaining);
+      if (remaining === 0) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [seconds]);
+  return left;
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, useMatch } from "react-router";
+import { DocumentList } from "../features/documents/DocumentList";
+import { useWorkspaces } from "../features/workspaces/workspace-queries";
+
+/** The sidebar: my workspaces, and inside a workspace its overview and its documents by kind. */
+export function Sidebar() {
+  const { t } = useTranslation(["shell", "common"]);
+  const workspaceId = useMatch("/w/:workspaceId/*")?.params.workspaceId;
+  const workspaces = useWorkspaces();
+  const current = workspaces.data?.find((w) => w.id === workspaceId);
+  return (
+    <nav className="sidebar" aria-label={t("sidebar.label")}>
+      <Link to="/" className="sidebar__brand">
+        <span className="brand-mark" aria-hidden="true" />
+        {t("common:appName")}
+      </Link>
+
+      {workspaceId && (
+        <div className="sidebar__section">
+          <p className="sidebar__workspace-name">{current?.name ?? "…"}</p>
+          <ul className="sidebar__list">
+            <li>
+              <NavLink to={`/w/${workspaceId}`} end className="sidebar__link">
+                {t("sidebar.overview")}
+              </NavLink>
+            </li>
+          </ul>
+          <DocumentList workspaceId={workspaceId} />
+        </div>
+      )}
+
+      <div className="sidebar__section">
+        <h2 className="sidebar__heading">{t("sidebar.myWorkspaces")}</h2>
+        {workspaces.data && workspaces.data.length === 0 && (
+          <p className="sidebar__empty">{t("sidebar.noWorkspaces")}</p>
+        )}
+        <ul className="sidebar__list">
+          {workspaces.data?.map((workspace) => (
+            <li key={workspace.id}>
+              <NavLink to={`/w/${workspace.id}`} className="sidebar__link" end={false}>
+                <span className="sidebar__link-text">{workspace.name}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}

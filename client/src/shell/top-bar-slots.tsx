@@ -1,0 +1,37 @@
+import { createContext, type ReactNode, useContext, useState } from "react";
+import { createPortal } from "react-dom";
+
+/**
+ * Places in the top bar that features fill from inside their own pages:
+ * - "search": the search field,
+ * - "presence": who is here and the connection state (the document page).
+ *
+ * @example
+ * <TopBarSlot name="presence"><PresenceList … /></TopBarSlot>
+ */
+export type TopBarSlotName = "search" | "presence";
+
+type SlotElements = Partial<Record<TopBarSlotName, HTMLElement | null>>;
+type Registrar = (name: TopBarSlotName) => (element: HTMLElement | null) => void;
+
+const SlotsContext = createContext<{ elements: SlotElements; register: Registrar } | null>(null);
+
+/** Holds the slot elements; the shell wraps its top bar and its pages in it. */
+export function TopBarSlotsProvider({ children }: { children: ReactNode }) {
+  const [elements, setElements] = useState<SlotElements>({});
+  const register: Registrar = (name) => (element) =>
+    setElements((current) => (current[name] === element ? current : { ...current, [name]: element }));
+  return <SlotsContext.Provider value={{ elements, register }}>{children}</SlotsContext.Provider>;
+}
+
+/** The empty place in the top bar where a slot's content appears (used by the shell). */
+export function TopBarSlotTarget({ name, className }: { name: TopBarSlotName; className?: string }) {
+  const slots = useContext(SlotsContext);
+  return <div ref={slots?.register(name)} className={className} data-slot={name} />;
+}
+
+/** Renders its children into the top bar's slot, for as long as the calling page is shown. */
+export function TopBarSlot({ name, children }: { name: TopBarSlotName; children: ReactNode }) {
+  const target = useContext(SlotsContext)?.elements[name];
+  return target ? createPortal(children, target) : null;
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from "react-i18next";
+import { describeApiError } from "../forms/errors";
+import { Button } from "./Button";
+import { Spinner } from "./Spinner";
+
+/** Shown while a page's data loads. */
+export function PageLoading({ fullScreen }: { fullScreen?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className={fullScreen ? "page-state page-state--full" : "page-state"} role="status">
+      <Spinner size="large" />
+      <span>{t("actions.loading")}</span>
+    </div>
+  );
+}
+
+/** Shown when a page's data could not be loaded, with a way to try again. */
+export function PageError({
+  error,
+  onRetry,
+  fullScreen,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  fullScreen?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={fullScreen ? "page-state page-state--full" : "page-state"}>
+      <p role="alert">{describeApiError(error)}</p>
+      {onRetry && <Button onPress={onRetry}>{t("actions.retry")}</Button>}
+    </div>
+  );
+}
