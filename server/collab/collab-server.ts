@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { CLOSE_CODES } from "../../shared/close-codes";
 import type { Logger } from "../logger";
@@ -12,7 +12,11 @@ import { MalformedFrameError, parseClientFrame } from "./protocol";
 import type { UpgradeAuthenticator } from "./upgrade-auth";
 
 /** Called after edits to a document settle; text extraction and indexing hang here. */
-export type DocumentSettledListener = (documentId: string, ydoc: Y.Doc, lastEditorUserId: string) => void | Promise<void>;
+export type DocumentSettledListener = (
+  documentId: string,
+  ydoc: Y.Doc,
+  lastEditorUserId: string,
+) => void | Promise<void>;
 
 const PATH = /^\/collab\/([^/?#]+)$/;
 
@@ -46,7 +50,9 @@ export class CollabServer {
 
   /** Attaches the single `upgrade` listener to the HTTP server. */
   attach(server: Server): void {
-    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => this.handleUpgrade(req, socket, head));
+    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      this.handleUpgrade(req, socket, head),
+    );
   }
 
   /** Registers a listener for settled documents; returns a function that removes it. */
@@ -117,7 +123,9 @@ export class CollabServer {
     socket.on("error", (error) => this.logger.debug("collab upgrade socket error", { error: error.message }));
     const match = PATH.exec(new URL(req.url ?? "/", "http://localhost").pathname);
     if (!match || this.closing || req.headers.upgrade?.toLowerCase() !== "websocket") {
-      socket.end(`HTTP/1.1 ${match ? "503 Service Unavailable" : "404 Not Found"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${match ? "503 Service Unavailable" : "404 Not Found"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
       return;
     }
     const documentId = decodeURIComponent(match[1]);
@@ -171,7 +179,8 @@ export class CollabServer {
       if (!isBinary) throw new MalformedFrameError("text frames are not part of the protocol");
       room.receive(conn, parseClientFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
     } catch (error) {
-      if (!(error instanceof MalformedFrameError)) this.logger.error("collab message failed", { error: String(error) });
+      if (!(error instanceof MalformedFrameError))
+        this.logger.error("collab message failed", { error: String(error) });
       conn.close(CLOSE_CODES.malformed, "malformed frame");
     }
   }
@@ -190,7 +199,10 @@ export class CollabServer {
           doc,
           this.store,
           this.settings,
-          { settled: (id, ydoc, userId) => this.emitSettled(id, ydoc, userId), idle: (r) => void this.unload(r) },
+          {
+            settled: (id, ydoc, userId) => this.emitSettled(id, ydoc, userId),
+            idle: (r) => void this.unload(r),
+          },
           this.logger,
         );
         this.rooms.set(documentId, room);
@@ -207,7 +219,9 @@ export class CollabServer {
     if (existing) return existing;
     const done = room
       .unload()
-      .catch((error) => this.logger.error("collab unload failed", { documentId: room.documentId, error: String(error) }))
+      .catch((error) =>
+        this.logger.error("collab unload failed", { documentId: room.documentId, error: String(error) }),
+      )
       .finally(() => {
         if (this.unloading.get(room.documentId) === done) this.unloading.delete(room.documentId);
       });
@@ -219,7 +233,9 @@ export class CollabServer {
     for (const listener of this.settledListeners) {
       Promise.resolve()
         .then(() => listener(documentId, ydoc, userId))
-        .catch((error) => this.logger.error("document settled listener failed", { documentId, error: String(error) }));
+        .catch((error) =>
+          this.logger.error("document settled listener failed", { documentId, error: String(error) }),
+        );
     }
   }
 }

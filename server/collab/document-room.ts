@@ -7,13 +7,13 @@ import type { CollabConnection } from "./connection";
 import type { CollabSettings } from "./limits";
 import type { DocumentStore, LoadedDocument } from "./persistence";
 import {
-  type ClientFrame,
-  MalformedFrameError,
   awarenessClientIds,
+  type ClientFrame,
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  MalformedFrameError,
 } from "./protocol";
 
 /** Raised when an update would make the document larger than allowed. */
@@ -153,7 +153,11 @@ export class DocumentRoom {
   }
 
   /** Applies, stores, then broadcasts one update. Runs inside the queue. */
-  private async integrate(update: Uint8Array, userId: string, source: CollabConnection | undefined): Promise<void> {
+  private async integrate(
+    update: Uint8Array,
+    userId: string,
+    source: CollabConnection | undefined,
+  ): Promise<void> {
     if (this.approxBytes + update.length > this.settings.maxDocumentBytes) {
       this.approxBytes = Y.encodeStateAsUpdate(this.doc).length;
       if (this.approxBytes + update.length > this.settings.maxDocumentBytes) {
@@ -240,7 +244,10 @@ export class DocumentRoom {
     const now = Date.now();
     this.settleSince ??= now;
     if (this.settleTimer) clearTimeout(this.settleTimer);
-    const delay = Math.max(0, Math.min(this.settings.settleDebounceMs, this.settleSince + this.settings.settleMaxWaitMs - now));
+    const delay = Math.max(
+      0,
+      Math.min(this.settings.settleDebounceMs, this.settleSince + this.settings.settleMaxWaitMs - now),
+    );
     this.settleTimer = setTimeout(() => this.fireSettled(), delay);
   }
 
@@ -267,7 +274,10 @@ export class DocumentRoom {
     try {
       await this.store.touch(this.documentId, this.lastEditorUserId, nowIso());
     } catch (error) {
-      this.logger.warn("collab could not record the last editor", { documentId: this.documentId, error: String(error) });
+      this.logger.warn("collab could not record the last editor", {
+        documentId: this.documentId,
+        error: String(error),
+      });
     }
   }
 

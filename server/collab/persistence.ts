@@ -65,7 +65,9 @@ export class DocumentStore {
       await trx
         .insertInto("document_states")
         .values({ document_id: documentId, state, last_update_id: lastUpdateId, updated_at: now })
-        .onConflict((oc) => oc.column("document_id").doUpdateSet({ state, last_update_id: lastUpdateId, updated_at: now }))
+        .onConflict((oc) =>
+          oc.column("document_id").doUpdateSet({ state, last_update_id: lastUpdateId, updated_at: now }),
+        )
         .execute();
       await trx
         .deleteFrom("document_updates")
@@ -77,7 +79,11 @@ export class DocumentStore {
 
   /** Records who edited a document last, for listings. */
   async touch(documentId: string, userId: string, at: string): Promise<void> {
-    await this.db.updateTable("documents").set({ updated_by: userId, updated_at: at }).where("id", "=", documentId).execute();
+    await this.db
+      .updateTable("documents")
+      .set({ updated_by: userId, updated_at: at })
+      .where("id", "=", documentId)
+      .execute();
   }
 
   /** The document's workspace and whether it is in the trash; undefined when it does not exist. */

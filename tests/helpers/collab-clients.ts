@@ -3,7 +3,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 
 /** A `ws` WebSocket that sends the given Cookie and Origin headers, as a browser would. */
-export function webSocketWith(headers: { cookie?: string; origin?: string }): typeof WebSocket {
+export function webSocketWith(headers: { cookie?: string; origin?: string }) {
   return class HeaderWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
       const h: Record<string, string> = {};
@@ -86,7 +86,11 @@ export function closeCodeOf(ws: WebSocket): Promise<number> {
 }
 
 /** Polls `check` until it returns true or the time runs out. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3000, what = "condition"): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 3000,
+  what = "condition",
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return;

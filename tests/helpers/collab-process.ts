@@ -27,7 +27,10 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the app in a child process on the given data (DATA_DIR, DATABASE_URL) and waits until it listens. */
-export async function startServerProcess(storage: { dataDir: string; databaseUrl: string | undefined }): Promise<ServerProcess> {
+export async function startServerProcess(storage: {
+  dataDir: string;
+  databaseUrl: string | undefined;
+}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
@@ -40,7 +43,10 @@ export async function startServerProcess(storage: { dataDir: string; databaseUrl
     DEMO: "0",
   };
   if (storage.databaseUrl) env.DATABASE_URL = storage.databaseUrl;
-  const child = spawn(process.execPath, ["--import", "tsx", script], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {

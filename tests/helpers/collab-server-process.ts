@@ -1,5 +1,5 @@
-import { loadConfig } from "../../server/config";
 import { composeThemawerk } from "../../server/compose";
+import { loadConfig } from "../../server/config";
 import { createLogger } from "../../server/logger";
 
 /**
@@ -18,6 +18,8 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: unknown) => {
-  process.stderr.write(`collab server process failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `collab server process failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

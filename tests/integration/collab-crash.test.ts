@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { loadConfig } from "../../server/config";
 import { composeThemawerk } from "../../server/compose";
+import { loadConfig } from "../../server/config";
 import { createLogger } from "../../server/logger";
 import { type CollabClient, collabClient } from "../helpers/collab-clients";
 import { type ServerProcess, startServerProcess } from "../helpers/collab-process";
@@ -21,7 +21,12 @@ afterAll(async () => {
 it("SIGKILL at a random moment loses no update that had reached another client", async () => {
   storage = await createTestStorage();
   const setup = await composeThemawerk(
-    loadConfig({ DATA_DIR: storage.dataDir, DATABASE_URL: storage.databaseUrl, DEMO: "0", LOG_LEVEL: "silent" }),
+    loadConfig({
+      DATA_DIR: storage.dataDir,
+      DATABASE_URL: storage.databaseUrl,
+      DEMO: "0",
+      LOG_LEVEL: "silent",
+    }),
     createLogger("silent"),
   );
   const people = await workspaceWithRoles(setup);
@@ -30,11 +35,13 @@ it("SIGKILL at a random moment loses no update that had reached another client",
 
   const first = await startServerProcess(storage);
   processes.push(first);
-  const writers = [people.editor, people.facilitator, people.editor, people.facilitator, people.editor].map((who) => {
-    const c = collabClient(first.url, documentId, { cookie: who.cookie });
-    clients.push(c);
-    return c;
-  });
+  const writers = [people.editor, people.facilitator, people.editor, people.facilitator, people.editor].map(
+    (who) => {
+      const c = collabClient(first.url, documentId, { cookie: who.cookie });
+      clients.push(c);
+      return c;
+    },
+  );
   await Promise.all(writers.map((c) => c.synced()));
 
   // Each writer appends "<writer>:<n>" about every 10 ms until the kill.

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { defaultCollabSettings } from "../../server/collab/limits";
 import { composeThemawerk } from "../../server/compose";
 import { createLogger } from "../../server/logger";
-import * as Y from "yjs";
 import { CLOSE_CODES } from "../../shared/close-codes";
-import { defaultCollabSettings } from "../../server/collab/limits";
-import { collabClient, closeCodeOf, type CollabClient, eventually, rawCollabSocket } from "../helpers/collab-clients";
+import {
+  type CollabClient,
+  closeCodeOf,
+  collabClient,
+  eventually,
+  rawCollabSocket,
+} from "../helpers/collab-clients";
 import { createDocument, workspaceWithRoles } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -74,7 +80,11 @@ describe("collaboration: sync", () => {
     viewer.doc.getText("t").insert(0, "VIEWER ");
     commenter.doc.getText("t").insert(0, "COMMENTER ");
     commenter.doc.getMap("m").set("x", 1);
-    await eventually(() => (collab.loadedRoom(documentId)?.droppedReadOnlyUpdates ?? 0) >= droppedBefore + 3, 3000, "drops");
+    await eventually(
+      () => (collab.loadedRoom(documentId)?.droppedReadOnlyUpdates ?? 0) >= droppedBefore + 3,
+      3000,
+      "drops",
+    );
     // The count may include a late sync step 2; give any frame still in flight time to arrive.
     await new Promise((r) => setTimeout(r, 300));
     await collab.loadedRoom(documentId)?.flush();
@@ -132,14 +142,18 @@ describe("collaboration: sync", () => {
         3000,
         "settled by editor",
       );
-      await eventually(async () => {
-        const row = await server.themawerk.database.db
-          .selectFrom("documents")
-          .select("updated_by")
-          .where("id", "=", documentId)
-          .executeTakeFirstOrThrow();
-        return row.updated_by === people.editor.id;
-      }, 3000, "updated_by");
+      await eventually(
+        async () => {
+          const row = await server.themawerk.database.db
+            .selectFrom("documents")
+            .select("updated_by")
+            .where("id", "=", documentId)
+            .executeTakeFirstOrThrow();
+          return row.updated_by === people.editor.id;
+        },
+        3000,
+        "updated_by",
+      );
     } finally {
       off();
       Object.assign(collab.settings, saved);
@@ -156,8 +170,12 @@ describe("collaboration: access", () => {
 
   it("closes 4403 for a non-member, a missing and a trashed document", async () => {
     const documentId = await newDocument();
-    expect(await client(documentId, { cookie: people.outsider.cookie }).nextClose()).toBe(CLOSE_CODES.forbidden);
-    expect(await client("aaaaaaaaaaaaaaaa", { cookie: people.editor.cookie }).nextClose()).toBe(CLOSE_CODES.forbidden);
+    expect(await client(documentId, { cookie: people.outsider.cookie }).nextClose()).toBe(
+      CLOSE_CODES.forbidden,
+    );
+    expect(await client("aaaaaaaaaaaaaaaa", { cookie: people.editor.cookie }).nextClose()).toBe(
+      CLOSE_CODES.forbidden,
+    );
     const trashed = await newDocument();
     await server.themawerk.database.db
       .updateTable("documents")
@@ -219,7 +237,11 @@ describe("collaboration: access", () => {
     await Promise.all([commenter.synced(), viewer.synced(), editor.synced()]);
 
     const removed = commenter.nextClose();
-    events.emit("membershipChanged", { workspaceId: people.workspaceId, userId: people.commenter.id, role: undefined });
+    events.emit("membershipChanged", {
+      workspaceId: people.workspaceId,
+      userId: people.commenter.id,
+      role: undefined,
+    });
     expect(await removed).toBe(CLOSE_CODES.forbidden);
 
     const loggedOut = viewer.nextClose();
@@ -311,7 +333,13 @@ describe("collaboration: memory and durability", () => {
       await a.synced();
       for (let i = 0; i < 20; i++) a.doc.getText("t").insert(0, `${i},`);
       await eventually(async () => (await storedUpdateRows(documentId)) > 0, 3000, "stored");
-      await eventually(() => collab.loadedRoom(documentId)?.flush().then(() => true) ?? false);
+      await eventually(
+        () =>
+          collab
+            .loadedRoom(documentId)
+            ?.flush()
+            .then(() => true) ?? false,
+      );
       a.destroy();
       await eventually(() => !collab.loadedDocumentIds().includes(documentId), 3000, "unload");
       await eventually(async () => (await storedUpdateRows(documentId)) === 0, 3000, "compaction");
@@ -356,7 +384,11 @@ describe("collaboration: restart", () => {
         // The providers that were open reconnect by themselves and keep editing.
         await eventually(() => a.provider.synced && b.provider.synced, 5000, "reconnect");
         a.doc.getText("t").insert(0, "na herstart;");
-        await eventually(() => text(c).startsWith("na herstart;") && text(b) === text(c), 3000, "edits after restart");
+        await eventually(
+          () => text(c).startsWith("na herstart;") && text(b) === text(c),
+          3000,
+          "edits after restart",
+        );
       } finally {
         c.destroy();
       }
