@@ -101,7 +101,7 @@ export const lA5 = lesson({
   workspaceId: WS_A,
   documentId: dA3.id,
   documentTitle: dA3.title,
-  text: "Lanceer geen dienstenwijzer zonder <b>test</b> met bewoners & partners.",
+  text: "Lanceer geen dienstenwijzer zonder test met bewoners & partners <b>vooraf</b>.",
   lessonKind: "dont",
   themes: [THEMES.personeel],
   status: "candidate",

@@ -163,7 +163,8 @@ export function searchIndexContract(factory: SearchIndexFactory): void {
 
       const [unsafe] = (await index.search(query("test"))).hits;
       expect(unsafe.id).toBe(lA5.id);
-      expect(unsafe.snippet).toContain("&lt;b&gt;<mark>test</mark>&lt;/b&gt;");
+      expect(unsafe.snippet).toContain("<mark>test</mark>");
+      expect(unsafe.snippet).toContain("&lt;b&gt;");
       expect(unsafe.snippet).toContain("&amp;");
       expect(unsafe.snippet.replace(/<\/?mark>/g, "")).not.toMatch(/[<>]/);
 

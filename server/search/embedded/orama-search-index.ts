@@ -1,6 +1,6 @@
 import { count, create, type Orama, removeMultiple, search, upsertMultiple } from "@orama/orama";
 import type { SearchFacetName } from "../../../shared/schemas/search";
-import { tokenizeDutch, typosAllowed } from "../dutch-text";
+import { tokenizeDutch } from "../dutch-text";
 import { type IndexedRecord, toIndexedRecord, toSearchHit } from "../indexed-record";
 import {
   filterField,
@@ -11,6 +11,7 @@ import {
   toFacetCounts,
 } from "../search-index";
 import { highlightAll, queryTokens, snippetOf } from "../snippet";
+import { Vocabulary } from "./vocabulary";
 
 /** Every stored entry, in batches — the embedded engine is rebuilt from SQL at start. */
 export type SearchEntrySource = () => AsyncIterable<SearchEntry[]>;
@@ -33,6 +34,11 @@ const schema = {
   documentKind: "enum",
 } as const;
 type OramaDb = Orama<typeof schema>;
+interface OramaResults {
+  count: number;
+  hits: { id: string; document: unknown }[];
+  facets?: Record<string, { values: Record<string, number> }>;
+}
 
 /** What Orama stores: the record plus fields shaped for its filters (booleans as "true"/"false" enums). */
 type OramaRecord = IndexedRecord & { caseText: string; centreCity?: "true" | "false" };
@@ -59,17 +65,24 @@ function toOramaRecord(entry: SearchEntry): OramaRecord {
 /** In-memory search with Orama, for installs without Meilisearch. */
 export class OramaSearchIndex implements SearchIndex {
   private readonly db: OramaDb = create({ schema, components: { tokenizer: dutchTokenizer } });
+  private readonly vocabulary = new Vocabulary();
 
   /** Adds or replaces entries. */
   async index(entries: SearchEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    const records = entries.map(toOramaRecord);
     // Orama's types want the schema shape only; the extra fields (themes …) are stored as given.
-    await upsertMultiple(this.db, entries.map(toOramaRecord) as never[]);
+    await upsertMultiple(this.db, records as never[]);
+    for (const r of records) {
+      this.vocabulary.set(r.id, tokenizeDutch(`${r.title} ${r.text} ${r.themeNames} ${r.caseText} ${r.documentTitle}`));
+    }
   }
 
   /** Removes entries by id. */
   async remove(ids: string[]): Promise<void> {
-    if (ids.length > 0) await removeMultiple(this.db, ids);
+    if (ids.length === 0) return;
+    await removeMultiple(this.db, ids);
+    for (const id of ids) this.vocabulary.delete(id);
   }
 
   /** Removes a document and its lessons. */
@@ -87,21 +100,14 @@ export class OramaSearchIndex implements SearchIndex {
     const started = performance.now();
     if (query.workspaceIds.length === 0) return { hits: [], facets: {}, total: 0, took: 0 };
     const tokens = queryTokens(query.q);
-    // Orama has one tolerance per query: allow a typo only when every word is long enough for one.
-    const tolerance = tokens.length > 0 && tokens.every((t) => typosAllowed(t) > 0) ? 1 : 0;
-    const facets = Object.fromEntries(query.facets.map((f) => [oramaField[f], { limit: 1000 }]));
-    const result = await search(this.db, {
-      term: tokens.join(" "),
-      properties: ["title", "text", "themeNames", "caseText", "documentTitle"],
-      boost,
-      tolerance,
-      // 0: every query word must match, like Meilisearch's matchingStrategy "all".
-      threshold: 0,
-      where: this.whereOf(query),
-      facets,
-      limit: query.limit,
-      offset: query.offset,
-    } as never);
+    let result = await this.run(query, tokens);
+    if (result.count === 0 && tokens.length > 0) {
+      // Nothing as typed: try again with each word corrected to the closest indexed word.
+      const corrected = tokens.map((t) => this.vocabulary.correct(t));
+      if (corrected.every((t) => t !== undefined) && corrected.some((t, i) => t !== tokens[i])) {
+        result = await this.run(query, corrected as string[]);
+      }
+    }
     const hits = result.hits.map((hit) => {
       const record = hit.document as unknown as OramaRecord;
       const title = record.type === "lesson" ? record.documentTitle : record.title;
@@ -133,6 +139,23 @@ export class OramaSearchIndex implements SearchIndex {
       loaded += batch.length;
     }
     return loaded;
+  }
+
+  private run(query: SearchQuery, tokens: string[]) {
+    const facets = Object.fromEntries(query.facets.map((f) => [oramaField[f], { limit: 1000 }]));
+    return search(this.db, {
+      term: tokens.join(" "),
+      properties: ["title", "text", "themeNames", "caseText", "documentTitle"],
+      boost,
+      // Typos are corrected through the vocabulary (see vocabulary.ts); prefixes match as typed.
+      tolerance: 0,
+      // 0: every query word must match, like Meilisearch's matchingStrategy "all".
+      threshold: 0,
+      where: this.whereOf(query),
+      facets,
+      limit: query.limit,
+      offset: query.offset,
+    } as never) as unknown as Promise<OramaResults>;
   }
 
   private whereOf(query: SearchQuery): Record<string, unknown> {

@@ -118,8 +118,8 @@ export class MeiliSearchIndex implements SearchIndex {
   /** Searches within the query's workspaces (the filter is always added here). */
   async search(query: SearchQuery): Promise<SearchResult> {
     if (query.workspaceIds.length === 0) return { hits: [], facets: {}, total: 0, took: 0 };
-    // A query of stop words only is an empty query, as in the embedded engine.
-    const q = queryTokens(query.q).length === 0 ? "" : query.q;
+    // Stop words are dropped here too: Meilisearch keeps a trailing one as a prefix ("het" → "hetzelfde").
+    const q = queryTokens(query.q).join(" ");
     let response: SearchResponse<IndexedRecord>;
     try {
       response = await this.meiliIndex.search(q, {
