@@ -175,7 +175,7 @@ export function ToolbarPlugin() {
           pressed={state.link}
           onClick={() => (state.link ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : setLinkOpen(true))}
         >
-          🔗
+          <span className="toolbar__link-label">{t("toolbar.link")}</span>
         </ToolButton>
       </div>
       <ShortcutsPlugin currentFormat={currentFormat} />

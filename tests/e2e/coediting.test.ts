@@ -1,0 +1,125 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "../../server/auth/sessions";
+import { type Browser, chromiumAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+
+describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () => {
+  let server: TestServer;
+  let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
+  let documentId: string;
+  const browsers: Browser[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    ws = await workspaceWithRoles(server.themawerk);
+    // Through the API, so the document gets its first (server-seeded) text state.
+    const res = await fetch(`${server.url}/api/workspaces/${ws.workspaceId}/documents`, {
+      method: "POST",
+      headers: { Cookie: ws.facilitator.cookie, Origin: server.url, "Content-Type": "application/json" },
+      body: JSON.stringify({ title: "Verslag derde bijeenkomst", kind: "meeting", meetingDate: "2006-03-14" }),
+    });
+    expect(res.status).toBe(201);
+    documentId = (await res.json()).document.id;
+  });
+  afterAll(async () => {
+    for (const browser of browsers) await browser.close();
+    await server?.close();
+  });
+
+  /** A browser of its own (own cookies) logged in as `user`, on the document page. */
+  async function openAs(user: FixtureUser): Promise<Page> {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    await browser.context.addCookies([
+      { name: SESSION_COOKIE, value: user.cookie.slice(SESSION_COOKIE.length + 1), url: server.url },
+    ]);
+    const page = await browser.context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`${user.name}: ${e.message}`));
+    await page.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}`);
+    await page.locator(".editor__content").waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator(".connection-state").getAttribute("data-state")).toBe("connected");
+    return page;
+  }
+
+  const text = (page: Page) => page.locator(".editor__content").innerText();
+
+  it("shows each writer the other's text and cursor, and keeps a viewer from typing", async () => {
+    const eddy = await openAs(ws.editor);
+    const fien = await openAs(ws.facilitator);
+
+    await eddy.locator(".editor__content").click();
+    await eddy.keyboard.type("Eddy schrijft over de dienstenwijzer.");
+    await expect.poll(() => text(fien), { timeout: 10_000 }).toContain("Eddy schrijft over de dienstenwijzer.");
+
+    await fien.locator(".editor__content").click();
+    await fien.keyboard.press("Control+End");
+    await fien.keyboard.press("Enter");
+    await fien.keyboard.type("Fien vult aan: regie vraagt afstemming.");
+    await expect.poll(() => text(eddy), { timeout: 10_000 }).toContain("Fien vult aan: regie vraagt afstemming.");
+    expect(await text(fien)).toContain("Eddy schrijft over de dienstenwijzer.");
+
+    // Each sees the other's cursor, labelled with their name, and who is here.
+    await expect.poll(() => eddy.locator(".editor__cursors").innerText(), { timeout: 10_000 }).toContain(ws.facilitator.name);
+    await eddy.locator(".editor__content").click();
+    await eddy.keyboard.press("End");
+    await expect.poll(() => fien.locator(".editor__cursors").innerText(), { timeout: 10_000 }).toContain(ws.editor.name);
+    await expect.poll(() => eddy.locator(".presence").innerText()).toContain(ws.facilitator.name);
+
+    // Formatting from the toolbar reaches the other side as structure, not just text.
+    await fien.keyboard.press("Enter");
+    await fien.getByRole("button", { name: "Kop 2" }).click();
+    await fien.keyboard.type("Besluiten");
+    await expect.poll(() => eddy.locator(".editor__content h2").allInnerTexts(), { timeout: 10_000 }).toContain("Besluiten");
+
+    // A viewer sees everything live but cannot type.
+    const vera = await openAs(ws.viewer);
+    await expect.poll(() => text(vera), { timeout: 10_000 }).toContain("Besluiten");
+    expect(await vera.locator(".editor__content").getAttribute("contenteditable")).toBe("false");
+    expect(await vera.getByRole("toolbar").count()).toBe(0);
+    const before = await text(eddy);
+    await vera.locator(".editor__content").click();
+    await vera.keyboard.type("Vera probeert te typen");
+    await vera.keyboard.press("Enter");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await text(vera)).not.toContain("Vera probeert");
+    expect(await text(eddy)).toBe(before);
+
+    // And she still receives edits.
+    await eddy.keyboard.type(" Nog een zin.");
+    await expect.poll(() => text(vera), { timeout: 10_000 }).toContain("Nog een zin.");
+
+    // Undo takes back one's own typing only, never the other's.
+    await fien.keyboard.press("Control+End");
+    await fien.keyboard.type(" Fiens laatste woord.");
+    await expect.poll(() => text(eddy), { timeout: 10_000 }).toContain("Fiens laatste woord.");
+    await eddy.keyboard.press("Control+z");
+    await expect.poll(() => text(eddy), { timeout: 10_000 }).not.toContain("Nog een zin.");
+    expect(await text(eddy)).toContain("Fiens laatste woord.");
+    await expect.poll(() => text(fien), { timeout: 10_000 }).not.toContain("Nog een zin.");
+    await eddy.keyboard.press("Control+Shift+z");
+    await expect.poll(() => text(fien), { timeout: 10_000 }).toContain("Nog een zin.");
+
+    // Links: only http, https and mailto are accepted.
+    await eddy.locator(".editor__content p").first().click();
+    await eddy.keyboard.press("End");
+    await eddy.keyboard.press("Shift+Home");
+    await eddy.keyboard.press("Control+k");
+    const url = eddy.getByLabel("Adres (URL)");
+    await url.fill("javascript:alert(1)");
+    await eddy.getByRole("button", { name: "Link toevoegen" }).click();
+    await expect.poll(() => eddy.getByRole("dialog").innerText()).toContain("Alleen http-, https- en mailto-adressen");
+    await url.fill("https://www.vvsg.be/");
+    await eddy.getByRole("button", { name: "Link toevoegen" }).click();
+    await expect
+      .poll(() => fien.locator('.editor__content a[href="https://www.vvsg.be/"]').count(), { timeout: 10_000 })
+      .toBe(1);
+    expect(await fien.locator('.editor__content a[href^="javascript"]').count()).toBe(0);
+
+    await eddy.screenshot({ path: screenshotPath("coediting-eddy") });
+    await fien.screenshot({ path: screenshotPath("coediting-fien") });
+    expect(pageErrors).toEqual([]);
+  });
+});
