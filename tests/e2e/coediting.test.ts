@@ -122,4 +122,43 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     await fien.screenshot({ path: screenshotPath("coediting-fien") });
     expect(pageErrors).toEqual([]);
   });
+
+  it("creates a case from the dialog, renames it inline, trashes and restores it", async () => {
+    const page = await openAs(ws.facilitator);
+    const sidebar = page.getByRole("navigation");
+    await page.getByRole("button", { name: "Nieuw document" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Titel").fill("Casus Gent");
+    await dialog.getByRole("button", { name: /Soort/ }).click();
+    await page.getByRole("option", { name: "Casus" }).click();
+    // The municipality is required for a case: the field says so, nothing is created.
+    await dialog.getByRole("button", { name: "Aanmaken" }).click();
+    await expect.poll(() => dialog.innerText()).toContain("Vul dit veld in.");
+    await dialog.getByLabel("Gemeente").fill("Gent");
+    await dialog.getByText("Centrumstad").click();
+    await dialog.getByRole("button", { name: "Aanmaken" }).click();
+
+    await page.waitForURL(/\/d\/[a-z0-9]+$/);
+    const title = page.getByLabel("Titel van het document");
+    await expect.poll(() => title.inputValue()).toBe("Casus Gent");
+    await expect.poll(() => page.locator(".document-details").innerText()).toMatch(/Gent[\s\S]*Centrumstad[\s\S]*Lopend/);
+    await expect.poll(() => sidebar.innerText()).toMatch(/Casussen/i);
+
+    await title.fill("Casus Gent — dienstenwijzer");
+    await title.press("Enter");
+    await expect.poll(() => sidebar.innerText()).toContain("Casus Gent — dienstenwijzer");
+
+    await page.getByRole("button", { name: "Naar prullenbak" }).click();
+    await page.waitForURL(new RegExp(`/w/${ws.workspaceId}$`));
+    await expect.poll(() => sidebar.locator(".document-list__group").allInnerTexts()).not.toContain(
+      expect.stringContaining("Casus Gent"),
+    );
+    await page.getByRole("button", { name: "Prullenbak" }).click();
+    await page.getByRole("button", { name: "Casus Gent — dienstenwijzer terugzetten" }).click();
+    await expect.poll(() => sidebar.locator(".document-list__group").allInnerTexts()).toContainEqual(
+      expect.stringContaining("Casus Gent — dienstenwijzer"),
+    );
+    await page.screenshot({ path: screenshotPath("documents-restored") });
+    expect(pageErrors).toEqual([]);
+  });
 });
