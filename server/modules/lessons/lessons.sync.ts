@@ -18,7 +18,10 @@ export async function syncDocumentLessons(
   db: Db,
   input: { workspaceId: string; documentId: string; blocks: ExtractedLesson[]; editorUserId: string | undefined },
 ): Promise<LessonSyncResult> {
-  return db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (the demo seeding) the work joins it; otherwise it gets its own.
+  const inTransaction = <T>(work: (trx: Db) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(async (trx) => {
     const ids = input.blocks.map((b) => b.id);
     const existing = ids.length
       ? await trx.selectFrom("lessons").selectAll().where("id", "in", ids).execute()

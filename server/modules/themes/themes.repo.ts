@@ -90,7 +90,9 @@ export async function updateTheme(
  * target so that lesson blocks still naming the source resolve to the target on the next extraction.
  */
 export async function mergeTheme(db: Db, sourceId: string, targetId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const inTransaction = (work: (trx: Db) => Promise<void>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  await inTransaction(async (trx) => {
     const lessonIds = await trx.selectFrom("lesson_themes").select("lesson_id").where("theme_id", "=", sourceId).execute();
     for (const { lesson_id } of lessonIds) {
       await trx
