@@ -7,7 +7,10 @@ import { newId, nowIso } from "../ids";
 import type { DemoContext } from "./demo-seeders";
 
 /** The founding text of the working group, shipped with the app (content/founding-text.txt). */
-export const foundingTextPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../content/founding-text.txt");
+export const foundingTextPath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../content/founding-text.txt",
+);
 
 /**
  * Demo seeder: the founding text becomes the demo workspace's first document, with its headings,
@@ -40,6 +43,9 @@ export async function seedFoundingDocument(ctx: DemoContext): Promise<string> {
       deleted_at: null,
     })
     .execute();
-  await ctx.db.insertInto("document_updates").values({ document_id: id, data: update, created_at: now }).execute();
+  await ctx.db
+    .insertInto("document_updates")
+    .values({ document_id: id, data: update, created_at: now })
+    .execute();
   return id;
 }

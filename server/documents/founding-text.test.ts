@@ -4,12 +4,31 @@ import { describe, expect, it } from "vitest";
 import { foundingDocument, parseFoundingText } from "./founding-text";
 import { extractDocumentText } from "./text-extraction";
 
-const foundingText = fs.readFileSync(path.resolve(import.meta.dirname, "../../content/founding-text.txt"), "utf8");
+const foundingText = fs.readFileSync(
+  path.resolve(import.meta.dirname, "../../content/founding-text.txt"),
+  "utf8",
+);
 
 describe("parseFoundingText", () => {
   it("reads title, numbered headings, dash lists with sub-items, quotes and paragraphs", () => {
     const blocks = parseFoundingText(
-      [" TITEL ", "", "1. Eerste", "", "Een alinea.", "", "- punt een", "", "“Een citaat”", "", "-a", "", "Kort", "", "-b"]
+      [
+        " TITEL ",
+        "",
+        "1. Eerste",
+        "",
+        "Een alinea.",
+        "",
+        "- punt een",
+        "",
+        "“Een citaat”",
+        "",
+        "-a",
+        "",
+        "Kort",
+        "",
+        "-b",
+      ]
         .concat(["", "2. Tweede", "", "Lange zin die eindigt met een punt."])
         .join("\n"),
     );
@@ -51,9 +70,15 @@ describe("foundingDocument", () => {
 
     const read = extractDocumentText(update);
     expect(read.title).toBe(title);
-    const children = read.lexicalJson.root.children as Array<{ type: string; tag?: string; listType?: string }>;
+    const children = read.lexicalJson.root.children as Array<{
+      type: string;
+      tag?: string;
+      listType?: string;
+    }>;
     expect(children.filter((c) => c.type === "heading" && c.tag === "h2")).toHaveLength(6);
-    expect(children.filter((c) => c.type === "list" && c.listType === "bullet").length).toBeGreaterThanOrEqual(4);
+    expect(
+      children.filter((c) => c.type === "list" && c.listType === "bullet").length,
+    ).toBeGreaterThanOrEqual(4);
     expect(children.filter((c) => c.type === "quote").length).toBeGreaterThanOrEqual(4);
     expect(read.plainText).toContain("het permanent ontsluiten (virtueel loket)");
     expect(read.plainText).toContain("Katrien Herman");

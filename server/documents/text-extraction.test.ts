@@ -52,7 +52,9 @@ describe("extractDocumentText", () => {
   it("reads the same text from the stream of incremental updates a client sends", () => {
     const w = writer();
     w.edit(() => {
-      $getRoot().clear().append($createParagraphNode().append($createTextNode("Eerste")));
+      $getRoot()
+        .clear()
+        .append($createParagraphNode().append($createTextNode("Eerste")));
     });
     w.edit(() => {
       const paragraph = $getRoot().getFirstChildOrThrow<ReturnType<typeof $createParagraphNode>>();
@@ -74,7 +76,9 @@ describe("extractDocumentText", () => {
   it("sees concurrent edits of two editors merged", () => {
     const a = writer();
     a.edit(() => {
-      $getRoot().clear().append($createParagraphNode().append($createTextNode("Gedeeld")));
+      $getRoot()
+        .clear()
+        .append($createParagraphNode().append($createTextNode("Gedeeld")));
     });
     const b = bindHeadlessEditor();
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
@@ -101,7 +105,11 @@ describe("extractDocumentText", () => {
 
   it("does not change the Y.Doc it reads", () => {
     const w = writer();
-    w.edit(() => $getRoot().clear().append($createParagraphNode().append($createTextNode("Blijft"))));
+    w.edit(() =>
+      $getRoot()
+        .clear()
+        .append($createParagraphNode().append($createTextNode("Blijft"))),
+    );
     const before = Y.encodeStateVector(w.doc);
     extractDocumentText(w.doc);
     expect(Y.encodeStateVector(w.doc)).toEqual(before);

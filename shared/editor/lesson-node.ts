@@ -86,7 +86,11 @@ export class LessonNode extends ElementNode {
   }
 
   override updateDOM(prevNode: this, dom: HTMLElement): boolean {
-    if (prevNode.__kind !== this.__kind || prevNode.__themes !== this.__themes || prevNode.__lessonId !== this.__lessonId) {
+    if (
+      prevNode.__kind !== this.__kind ||
+      prevNode.__themes !== this.__themes ||
+      prevNode.__lessonId !== this.__lessonId
+    ) {
       this.decorateDOM(dom);
     }
     return false;
@@ -100,7 +104,11 @@ export class LessonNode extends ElementNode {
   }
 
   static override importJSON(json: SerializedLessonNode): LessonNode {
-    return $createLessonNode(isKind(json.kind) ? json.kind : "do", json.themes ?? [], json.lessonId).updateFromJSON(json);
+    return $createLessonNode(
+      isKind(json.kind) ? json.kind : "do",
+      json.themes ?? [],
+      json.lessonId,
+    ).updateFromJSON(json);
   }
 
   override updateFromJSON(json: LexicalUpdateJSON<SerializedLessonNode>): this {
@@ -134,7 +142,11 @@ export class LessonNode extends ElementNode {
 
 /** Creates a lesson block; a fresh stable id is made unless one is given (import, tests). */
 export function $createLessonNode(kind: LessonKind, themeIds: string[] = [], lessonId?: string): LessonNode {
-  const node = new LessonNode(kind, "", lessonId && /^[A-Za-z0-9_-]{6,64}$/.test(lessonId) ? lessonId : newLessonId());
+  const node = new LessonNode(
+    kind,
+    "",
+    lessonId && /^[A-Za-z0-9_-]{6,64}$/.test(lessonId) ? lessonId : newLessonId(),
+  );
   node.setThemes(themeIds);
   return $applyNodeReplacement(node);
 }

@@ -19,7 +19,13 @@ export const metadataFieldsByKind: Record<DocumentKind, readonly MetadataField[]
   chapter: [],
   note: [],
 };
-export const metadataFields = ["municipality", "isCentreCity", "outcome", "meetingDate", "meetingPlace"] as const;
+export const metadataFields = [
+  "municipality",
+  "isCentreCity",
+  "outcome",
+  "meetingDate",
+  "meetingPlace",
+] as const;
 export type MetadataField = (typeof metadataFields)[number];
 
 export const documentTitleSchema = z
@@ -37,7 +43,11 @@ const metadataShape = {
 };
 
 /** Adds an issue on every metadata field that does not belong to the kind. */
-function refuseForeignMetadata(kind: DocumentKind, value: Record<string, unknown>, ctx: z.RefinementCtx): void {
+function refuseForeignMetadata(
+  kind: DocumentKind,
+  value: Record<string, unknown>,
+  ctx: z.RefinementCtx,
+): void {
   for (const field of metadataFields) {
     if (value[field] !== undefined && !metadataFieldsByKind[kind].includes(field)) {
       ctx.addIssue({ code: "custom", path: [field], message: `does not apply to a ${kind} document` });
@@ -82,8 +92,13 @@ export const updateDocumentRequest = z
 export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequest>;
 
 /** Checks PATCH fields against the document's kind on either side; returns the first misplaced field. */
-export function misplacedMetadataField(kind: DocumentKind, update: UpdateDocumentRequest): MetadataField | undefined {
-  return metadataFields.find((field) => update[field] !== undefined && !metadataFieldsByKind[kind].includes(field));
+export function misplacedMetadataField(
+  kind: DocumentKind,
+  update: UpdateDocumentRequest,
+): MetadataField | undefined {
+  return metadataFields.find(
+    (field) => update[field] !== undefined && !metadataFieldsByKind[kind].includes(field),
+  );
 }
 
 /** GET /api/workspaces/:id/documents?trashed=1&kind=case */

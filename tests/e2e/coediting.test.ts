@@ -19,7 +19,11 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     const res = await fetch(`${server.url}/api/workspaces/${ws.workspaceId}/documents`, {
       method: "POST",
       headers: { Cookie: ws.facilitator.cookie, Origin: server.url, "Content-Type": "application/json" },
-      body: JSON.stringify({ title: "Verslag derde bijeenkomst", kind: "meeting", meetingDate: "2006-03-14" }),
+      body: JSON.stringify({
+        title: "Verslag derde bijeenkomst",
+        kind: "meeting",
+        meetingDate: "2006-03-14",
+      }),
     });
     expect(res.status).toBe(201);
     documentId = (await res.json()).document.id;
@@ -44,7 +48,7 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     return page;
   }
 
-  const text = (page: Page) => page.locator(".editor__content").innerText();
+  const text = async (page: Page) => (await page.locator(".editor__content").textContent()) ?? "";
 
   it("shows each writer the other's text and cursor, and keeps a viewer from typing", async () => {
     const eddy = await openAs(ws.editor);
@@ -52,27 +56,37 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
 
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.type("Eddy schrijft over de dienstenwijzer.");
-    await expect.poll(() => text(fien), { timeout: 10_000 }).toContain("Eddy schrijft over de dienstenwijzer.");
+    await expect
+      .poll(() => text(fien), { timeout: 10_000 })
+      .toContain("Eddy schrijft over de dienstenwijzer.");
 
     await fien.locator(".editor__content").click();
     await fien.keyboard.press("Control+End");
     await fien.keyboard.press("Enter");
     await fien.keyboard.type("Fien vult aan: regie vraagt afstemming.");
-    await expect.poll(() => text(eddy), { timeout: 10_000 }).toContain("Fien vult aan: regie vraagt afstemming.");
+    await expect
+      .poll(() => text(eddy), { timeout: 10_000 })
+      .toContain("Fien vult aan: regie vraagt afstemming.");
     expect(await text(fien)).toContain("Eddy schrijft over de dienstenwijzer.");
 
     // Each sees the other's cursor, labelled with their name, and who is here.
-    await expect.poll(() => eddy.locator(".editor__cursors").innerText(), { timeout: 10_000 }).toContain(ws.facilitator.name);
+    await expect
+      .poll(() => eddy.locator(".editor__cursors").textContent(), { timeout: 10_000 })
+      .toContain(ws.facilitator.name);
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.press("End");
-    await expect.poll(() => fien.locator(".editor__cursors").innerText(), { timeout: 10_000 }).toContain(ws.editor.name);
-    await expect.poll(() => eddy.locator(".presence").innerText()).toContain(ws.facilitator.name);
+    await expect
+      .poll(() => fien.locator(".editor__cursors").textContent(), { timeout: 10_000 })
+      .toContain(ws.editor.name);
+    await expect.poll(() => eddy.locator(".presence").textContent()).toContain(ws.facilitator.name);
 
     // Formatting from the toolbar reaches the other side as structure, not just text.
     await fien.keyboard.press("Enter");
     await fien.getByRole("button", { name: "Kop 2" }).click();
     await fien.keyboard.type("Besluiten");
-    await expect.poll(() => eddy.locator(".editor__content h2").allInnerTexts(), { timeout: 10_000 }).toContain("Besluiten");
+    await expect
+      .poll(() => eddy.locator(".editor__content h2").allTextContents(), { timeout: 10_000 })
+      .toContain("Besluiten");
 
     // A viewer sees everything live but cannot type.
     const vera = await openAs(ws.viewer);
@@ -110,11 +124,15 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     const url = eddy.getByLabel("Adres (URL)");
     await url.fill("javascript:alert(1)");
     await eddy.getByRole("button", { name: "Link toevoegen" }).click();
-    await expect.poll(() => eddy.getByRole("dialog").innerText()).toContain("Alleen http-, https- en mailto-adressen");
+    await expect
+      .poll(() => eddy.getByRole("dialog").textContent())
+      .toContain("Alleen http-, https- en mailto-adressen");
     await url.fill("https://www.vvsg.be/");
     await eddy.getByRole("button", { name: "Link toevoegen" }).click();
     await expect
-      .poll(() => fien.locator('.editor__content a[href="https://www.vvsg.be/"]').count(), { timeout: 10_000 })
+      .poll(() => fien.locator('.editor__content a[href="https://www.vvsg.be/"]').count(), {
+        timeout: 10_000,
+      })
       .toBe(1);
     expect(await fien.locator('.editor__content a[href^="javascript"]').count()).toBe(0);
 
@@ -133,7 +151,7 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     await page.getByRole("option", { name: "Casus" }).click();
     // The municipality is required for a case: the field says so, nothing is created.
     await dialog.getByRole("button", { name: "Aanmaken" }).click();
-    await expect.poll(() => dialog.innerText()).toContain("Vul dit veld in.");
+    await expect.poll(() => dialog.textContent()).toContain("Vul dit veld in.");
     await dialog.getByLabel("Gemeente").fill("Gent");
     await dialog.getByText("Centrumstad").click();
     await dialog.getByRole("button", { name: "Aanmaken" }).click();
@@ -141,23 +159,25 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     await page.waitForURL(/\/d\/[a-z0-9]+$/);
     const title = page.getByLabel("Titel van het document");
     await expect.poll(() => title.inputValue()).toBe("Casus Gent");
-    await expect.poll(() => page.locator(".document-details").innerText()).toMatch(/Gent[\s\S]*Centrumstad[\s\S]*Lopend/);
-    await expect.poll(() => sidebar.innerText()).toMatch(/Casussen/i);
+    await expect
+      .poll(() => page.locator(".document-details").textContent())
+      .toMatch(/Gent[\s\S]*Centrumstad[\s\S]*Lopend/);
+    await expect.poll(() => sidebar.textContent()).toMatch(/Casussen/i);
 
     await title.fill("Casus Gent — dienstenwijzer");
     await title.press("Enter");
-    await expect.poll(() => sidebar.innerText()).toContain("Casus Gent — dienstenwijzer");
+    await expect.poll(() => sidebar.textContent()).toContain("Casus Gent — dienstenwijzer");
 
     await page.getByRole("button", { name: "Naar prullenbak" }).click();
     await page.waitForURL(new RegExp(`/w/${ws.workspaceId}$`));
-    await expect.poll(() => sidebar.locator(".document-list__group").allInnerTexts()).not.toContain(
-      expect.stringContaining("Casus Gent"),
-    );
+    await expect
+      .poll(() => sidebar.locator(".document-list__group").allTextContents())
+      .not.toContain(expect.stringContaining("Casus Gent"));
     await page.getByRole("button", { name: "Prullenbak" }).click();
     await page.getByRole("button", { name: "Casus Gent — dienstenwijzer terugzetten" }).click();
-    await expect.poll(() => sidebar.locator(".document-list__group").allInnerTexts()).toContainEqual(
-      expect.stringContaining("Casus Gent — dienstenwijzer"),
-    );
+    await expect
+      .poll(() => sidebar.locator(".document-list__group").allTextContents())
+      .toContainEqual(expect.stringContaining("Casus Gent — dienstenwijzer"));
     await page.screenshot({ path: screenshotPath("documents-restored") });
     expect(pageErrors).toEqual([]);
   });

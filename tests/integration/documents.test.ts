@@ -29,7 +29,12 @@ async function createOk(user: FixtureUser, body: Record<string, unknown>) {
 async function list(user: FixtureUser, query = "") {
   const res = await t.request(`/api/workspaces/${ws.workspaceId}/documents${query}`, { cookie: user.cookie });
   expect(res.status).toBe(200);
-  return (await res.json()).documents as Array<{ id: string; kind: string; title: string; [key: string]: unknown }>;
+  return (await res.json()).documents as Array<{
+    id: string;
+    kind: string;
+    title: string;
+    [key: string]: unknown;
+  }>;
 }
 
 describe("creating documents", () => {
@@ -62,7 +67,11 @@ describe("creating documents", () => {
   });
 
   it("defaults a case to not a centre city and outcome ongoing", async () => {
-    const doc = await createOk(ws.facilitator, { title: "Kleine gemeente", kind: "case", municipality: "Lille" });
+    const doc = await createOk(ws.facilitator, {
+      title: "Kleine gemeente",
+      kind: "case",
+      municipality: "Lille",
+    });
     expect(doc).toMatchObject({ isCentreCity: false, outcome: "ongoing" });
   });
 
@@ -76,7 +85,13 @@ describe("creating documents", () => {
     expect(meeting).toMatchObject({ meetingDate: "2006-03-14", meetingPlace: "Brussel", municipality: null });
     for (const kind of ["problem", "recommendation", "chapter", "note"]) {
       const doc = await createOk(ws.editor, { title: `Een ${kind}`, kind });
-      expect(doc).toMatchObject({ kind, municipality: null, isCentreCity: null, outcome: null, meetingDate: null });
+      expect(doc).toMatchObject({
+        kind,
+        municipality: null,
+        isCentreCity: null,
+        outcome: null,
+        meetingDate: null,
+      });
     }
   });
 
@@ -180,7 +195,9 @@ describe("listing and reading", () => {
     const cases = await list(ws.commenter, "?kind=case");
     expect(cases.length).toBeGreaterThan(0);
     expect(cases.every((d) => d.kind === "case")).toBe(true);
-    const bad = await t.request(`/api/workspaces/${ws.workspaceId}/documents?kind=memo`, { cookie: ws.viewer.cookie });
+    const bad = await t.request(`/api/workspaces/${ws.workspaceId}/documents?kind=memo`, {
+      cookie: ws.viewer.cookie,
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.field).toBe("kind");
     const badTrash = await t.request(`/api/workspaces/${ws.workspaceId}/documents?trashed=yes`, {
@@ -205,12 +222,16 @@ describe("listing and reading", () => {
     }
     expect((await t.request(`/api/documents/${doc.id}`, { cookie: ws.outsider.cookie })).status).toBe(404);
     expect((await t.request(`/api/documents/${doc.id}`)).status).toBe(401);
-    expect((await t.request("/api/documents/doesnotexist0000", { cookie: ws.editor.cookie })).status).toBe(404);
+    expect((await t.request("/api/documents/doesnotexist0000", { cookie: ws.editor.cookie })).status).toBe(
+      404,
+    );
     expect((await t.request("/api/documents/..%2F..", { cookie: ws.editor.cookie })).status).toBe(404);
   });
 
   it("does not list another workspace's documents to an outsider", async () => {
-    const res = await t.request(`/api/workspaces/${ws.workspaceId}/documents`, { cookie: ws.outsider.cookie });
+    const res = await t.request(`/api/workspaces/${ws.workspaceId}/documents`, {
+      cookie: ws.outsider.cookie,
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -220,7 +241,12 @@ describe("editing metadata", () => {
     const doc = await createOk(ws.editor, { title: "Heusden", kind: "case", municipality: "Heusden" });
     const res = await t.request(`/api/documents/${doc.id}`, {
       method: "PATCH",
-      json: { title: "Heusden-Zolder", municipality: "Heusden-Zolder", outcome: "struggled", isCentreCity: false },
+      json: {
+        title: "Heusden-Zolder",
+        municipality: "Heusden-Zolder",
+        outcome: "struggled",
+        isCentreCity: false,
+      },
       cookie: ws.facilitator.cookie,
     });
     expect(res.status).toBe(200);
@@ -245,7 +271,11 @@ describe("editing metadata", () => {
       [{ title: "" }, "title"],
     ];
     for (const [body, field] of cases) {
-      const res = await t.request(`/api/documents/${note.id}`, { method: "PATCH", json: body, cookie: ws.editor.cookie });
+      const res = await t.request(`/api/documents/${note.id}`, {
+        method: "PATCH",
+        json: body,
+        cookie: ws.editor.cookie,
+      });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await res.json()).error.field).toBe(field);
     }
@@ -255,7 +285,11 @@ describe("editing metadata", () => {
       cookie: ws.editor.cookie,
     });
     expect(kindChange.status).toBe(400);
-    const meeting = await createOk(ws.editor, { title: "Vergadering", kind: "meeting", meetingDate: "2006-01-10" });
+    const meeting = await createOk(ws.editor, {
+      title: "Vergadering",
+      kind: "meeting",
+      meetingDate: "2006-01-10",
+    });
     const badDate = await t.request(`/api/documents/${meeting.id}`, {
       method: "PATCH",
       json: { meetingDate: "2006-13-45" },
@@ -289,7 +323,10 @@ describe("editing metadata", () => {
 describe("trash and restore", () => {
   it("moves a document to the trash and back, listing it in the trash meanwhile and emitting events", async () => {
     const doc = await createOk(ws.editor, { title: "Weg ermee", kind: "note" });
-    const trashed = await t.request(`/api/documents/${doc.id}`, { method: "DELETE", cookie: ws.editor.cookie });
+    const trashed = await t.request(`/api/documents/${doc.id}`, {
+      method: "DELETE",
+      cookie: ws.editor.cookie,
+    });
     expect(trashed.status).toBe(200);
     expect((await trashed.json()).document.deletedAt).toEqual(expect.any(String));
     expect(trashEvents).toContainEqual({ workspaceId: ws.workspaceId, documentId: doc.id, deleted: true });
@@ -331,13 +368,16 @@ describe("trash and restore", () => {
       const del = await t.request(`/api/documents/${doc.id}`, { method: "DELETE", cookie: user.cookie });
       expect(del.status).toBe(403);
     }
-    expect((await t.request(`/api/documents/${doc.id}`, { method: "DELETE", cookie: ws.outsider.cookie })).status).toBe(
-      404,
-    );
+    expect(
+      (await t.request(`/api/documents/${doc.id}`, { method: "DELETE", cookie: ws.outsider.cookie })).status,
+    ).toBe(404);
     expect((await t.request(`/api/documents/${doc.id}`, { method: "DELETE" })).status).toBe(401);
     await t.request(`/api/documents/${doc.id}`, { method: "DELETE", cookie: ws.editor.cookie });
     for (const user of [ws.commenter, ws.viewer]) {
-      const res = await t.request(`/api/documents/${doc.id}/restore`, { method: "POST", cookie: user.cookie });
+      const res = await t.request(`/api/documents/${doc.id}/restore`, {
+        method: "POST",
+        cookie: user.cookie,
+      });
       expect(res.status).toBe(403);
     }
     expect((await list(ws.viewer, "?trashed=1")).map((d) => d.id)).toContain(doc.id);

@@ -83,7 +83,10 @@ describe("text extraction after edits settle", () => {
     await expect
       .poll(async () => (await listed(document.id))?.excerpt, { timeout: 10_000, interval: 200 })
       .toContain("Tweede pijler ontbreekt.");
-    expect((await listed(document.id)).updatedBy).toEqual({ id: ws.facilitator.id, name: ws.facilitator.name });
+    expect((await listed(document.id)).updatedBy).toEqual({
+      id: ws.facilitator.id,
+      name: ws.facilitator.name,
+    });
     editor.close();
     second.close();
 
@@ -123,7 +126,9 @@ describe("the founding document of the demo workspace", () => {
       });
       expect(res.status).toBe(200);
       const { documents } = await res.json();
-      const founding = documents.find((d: { title: string }) => d.title === "THEMAWERKING 2005 ‘LOKALE REGIEFUNCTIE’");
+      const founding = documents.find(
+        (d: { title: string }) => d.title === "THEMAWERKING 2005 ‘LOKALE REGIEFUNCTIE’",
+      );
       expect(founding).toBeDefined();
       expect(founding.excerpt).toMatch(/^THEMAWERKING 2005/);
 

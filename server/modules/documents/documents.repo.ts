@@ -27,9 +27,14 @@ export class DocumentRepository {
   }
 
   /** The workspace's live (or trashed) documents, newest edit first; the caller orders by kind. */
-  async list(workspaceId: string, options: { trashed: boolean; kind?: DocumentKind }): Promise<DocumentRecord[]> {
+  async list(
+    workspaceId: string,
+    options: { trashed: boolean; kind?: DocumentKind },
+  ): Promise<DocumentRecord[]> {
     let query = this.selectWithNames().where("d.workspace_id", "=", workspaceId);
-    query = options.trashed ? query.where("d.deleted_at", "is not", null) : query.where("d.deleted_at", "is", null);
+    query = options.trashed
+      ? query.where("d.deleted_at", "is not", null)
+      : query.where("d.deleted_at", "is", null);
     if (options.kind) query = query.where("d.kind", "=", options.kind);
     return query.orderBy("d.updated_at", "desc").orderBy("d.id").execute();
   }

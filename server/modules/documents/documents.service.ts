@@ -61,7 +61,10 @@ export class DocumentService {
   }
 
   /** Live (or trashed) documents, by kind in their fixed order, newest first within a kind. */
-  async list(workspaceId: string, options: { trashed: boolean; kind?: DocumentKind }): Promise<DocumentRecord[]> {
+  async list(
+    workspaceId: string,
+    options: { trashed: boolean; kind?: DocumentKind },
+  ): Promise<DocumentRecord[]> {
     const rows = await this.repo.list(workspaceId, options);
     const rank = (kind: string) => documentKinds.indexOf(kind as DocumentKind);
     // A stable sort keeps the repository's newest-first order within each kind.

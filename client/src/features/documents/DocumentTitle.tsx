@@ -5,7 +5,15 @@ import { describeApiError, issueMessage } from "../../forms/errors";
 import { useUpdateDocument } from "./document-queries";
 
 /** The document's title: plain text for readers, edited inline by writers (Enter or leaving saves, Escape undoes). */
-export function DocumentTitle({ documentId, title, editable }: { documentId: string; title: string; editable: boolean }) {
+export function DocumentTitle({
+  documentId,
+  title,
+  editable,
+}: {
+  documentId: string;
+  title: string;
+  editable: boolean;
+}) {
   const { t } = useTranslation("documents");
   const update = useUpdateDocument(documentId);
   const [draft, setDraft] = useState(title);

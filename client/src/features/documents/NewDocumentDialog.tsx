@@ -90,7 +90,13 @@ export function NewDocumentDialog({
           autoFocus
           maxLength={200}
         />
-        <SelectField label={t("create.kindLabel")} name="kind" options={kindOptions} value={kind} onChange={setKind} />
+        <SelectField
+          label={t("create.kindLabel")}
+          name="kind"
+          options={kindOptions}
+          value={kind}
+          onChange={setKind}
+        />
         {kind === "case" && (
           <>
             <TextField
@@ -101,7 +107,12 @@ export function NewDocumentDialog({
               error={errors.municipality}
               isRequired
             />
-            <Checkbox className="checkbox" isSelected={isCentreCity} onChange={setIsCentreCity} name="isCentreCity">
+            <Checkbox
+              className="checkbox"
+              isSelected={isCentreCity}
+              onChange={setIsCentreCity}
+              name="isCentreCity"
+            >
               <span className="checkbox__box" aria-hidden="true" />
               {t("create.centreCityLabel")}
             </Checkbox>
@@ -151,7 +162,12 @@ export function NewDocumentDialog({
           <Button variant="quiet" onPress={close}>
             {t("common:actions.cancel")}
           </Button>
-          <Button variant="primary" type="submit" isPending={create.isPending} pendingLabel={t("create.submitting")}>
+          <Button
+            variant="primary"
+            type="submit"
+            isPending={create.isPending}
+            pendingLabel={t("create.submitting")}
+          >
             {t("create.submit")}
           </Button>
         </div>

@@ -11,12 +11,14 @@ import { api } from "../../api/client";
 
 /** Query keys of this feature; the list sits under ["workspaces", id] so invalidating a workspace refreshes it. */
 export const documentKeys = {
-  list: (workspaceId: string, trashed: boolean) => ["workspaces", workspaceId, "documents", { trashed }] as const,
+  list: (workspaceId: string, trashed: boolean) =>
+    ["workspaces", workspaceId, "documents", { trashed }] as const,
   lists: (workspaceId: string) => ["workspaces", workspaceId, "documents"] as const,
   one: (documentId: string) => ["documents", documentId] as const,
 };
 
-const workspaceDocuments = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/documents`;
+const workspaceDocuments = (workspaceId: string) =>
+  `/api/workspaces/${encodeURIComponent(workspaceId)}/documents`;
 const oneDocument = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
 
 /** The workspace's documents (or its trash), by kind, newest first. */
@@ -24,8 +26,12 @@ export function useDocuments(workspaceId: string, trashed = false, enabled = tru
   return useQuery({
     queryKey: documentKeys.list(workspaceId, trashed),
     queryFn: async () =>
-      (await api.get(`${workspaceDocuments(workspaceId)}${trashed ? "?trashed=1" : ""}`, documentListResponse))
-        .documents,
+      (
+        await api.get(
+          `${workspaceDocuments(workspaceId)}${trashed ? "?trashed=1" : ""}`,
+          documentListResponse,
+        )
+      ).documents,
     enabled,
   });
 }

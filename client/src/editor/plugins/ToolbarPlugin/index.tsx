@@ -30,7 +30,13 @@ interface ToolbarState {
   link: boolean;
 }
 
-const initialState: ToolbarState = { block: "paragraph", bold: false, italic: false, underline: false, link: false };
+const initialState: ToolbarState = {
+  block: "paragraph",
+  bold: false,
+  italic: false,
+  underline: false,
+  link: false,
+};
 
 function $readToolbarState(): ToolbarState | undefined {
   const selection = $getSelection();
@@ -136,7 +142,12 @@ export function ToolbarPlugin() {
   const format = (type: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
   const block = (target: BlockFormat) => setBlockFormat(editor, target, state.block);
   const blockButton = (target: BlockFormat, label: string, text: string) => (
-    <ToolButton label={label} hint={shortcutHint(target)} pressed={state.block === target} onClick={() => block(target)}>
+    <ToolButton
+      label={label}
+      hint={shortcutHint(target)}
+      pressed={state.block === target}
+      onClick={() => block(target)}
+    >
       {text}
     </ToolButton>
   );
@@ -144,10 +155,20 @@ export function ToolbarPlugin() {
   return (
     <>
       <div className="toolbar" role="toolbar" aria-label={t("toolbar.label")}>
-        <ToolButton label={t("toolbar.undo")} hint="Ctrl+Z" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+        <ToolButton
+          label={t("toolbar.undo")}
+          hint="Ctrl+Z"
+          disabled={!canUndo}
+          onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+        >
           ↶
         </ToolButton>
-        <ToolButton label={t("toolbar.redo")} hint="Ctrl+Shift+Z" disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+        <ToolButton
+          label={t("toolbar.redo")}
+          hint="Ctrl+Shift+Z"
+          disabled={!canRedo}
+          onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+        >
           ↷
         </ToolButton>
         <span className="toolbar__divider" aria-hidden="true" />
@@ -156,13 +177,28 @@ export function ToolbarPlugin() {
         {blockButton("h2", t("toolbar.h2"), "H2")}
         {blockButton("h3", t("toolbar.h3"), "H3")}
         <span className="toolbar__divider" aria-hidden="true" />
-        <ToolButton label={t("toolbar.bold")} hint="Ctrl+B" pressed={state.bold} onClick={() => format("bold")}>
+        <ToolButton
+          label={t("toolbar.bold")}
+          hint="Ctrl+B"
+          pressed={state.bold}
+          onClick={() => format("bold")}
+        >
           <strong>B</strong>
         </ToolButton>
-        <ToolButton label={t("toolbar.italic")} hint="Ctrl+I" pressed={state.italic} onClick={() => format("italic")}>
+        <ToolButton
+          label={t("toolbar.italic")}
+          hint="Ctrl+I"
+          pressed={state.italic}
+          onClick={() => format("italic")}
+        >
           <em>I</em>
         </ToolButton>
-        <ToolButton label={t("toolbar.underline")} hint="Ctrl+U" pressed={state.underline} onClick={() => format("underline")}>
+        <ToolButton
+          label={t("toolbar.underline")}
+          hint="Ctrl+U"
+          pressed={state.underline}
+          onClick={() => format("underline")}
+        >
           <u>U</u>
         </ToolButton>
         <span className="toolbar__divider" aria-hidden="true" />
