@@ -32,6 +32,8 @@ export class CollabServer {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly settledListeners = new Set<DocumentSettledListener>();
   private readonly pending = new Set<WebSocket>();
+  /** Settled listeners still running; close waits for them before the database goes. */
+  private readonly settling = new Set<Promise<void>>();
   private closing = false;
   /** Bumped on every access event, so an authentication that raced one is done again. */
   private accessEpoch = 0;
@@ -76,9 +78,14 @@ export class CollabServer {
 
   /** A trusted server-side write (e.g. seeding a document), stored and broadcast like any update. */
   async applyServerUpdate(documentId: string, update: Uint8Array, userId: string): Promise<void> {
+    if (!(await this.store.findDocument(documentId)))
+      throw new Error(`document ${documentId} does not exist`);
     const room = await this.room(documentId);
-    await room.applyTrusted(update, userId);
-    room.releaseIfEmpty();
+    try {
+      await room.applyTrusted(update, userId);
+    } finally {
+      room.releaseIfEmpty();
+    }
   }
 
   /** Runs `cleanup` when the server closes (e.g. to unsubscribe from events). */
@@ -116,6 +123,7 @@ export class CollabServer {
     await Promise.allSettled(this.loading.values());
     await Promise.all(Array.from(this.rooms.values(), (room) => this.unload(room)));
     await Promise.allSettled(this.unloading.values());
+    await Promise.allSettled(this.settling);
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
@@ -136,7 +144,11 @@ export class CollabServer {
   private async accept(ws: WebSocket, req: IncomingMessage, documentId: string): Promise<void> {
     ws.on("error", (error) => this.logger.debug("collab socket error", { error: error.message }));
     const early: Array<{ data: Buffer; isBinary: boolean }> = [];
-    const buffer = (data: Buffer, isBinary: boolean) => early.push({ data, isBinary });
+    const buffer = (data: Buffer, isBinary: boolean) => {
+      // Frames sent before authentication finishes are kept, but only a burst's worth.
+      if (early.push({ data, isBinary }) > this.settings.messageBurst)
+        ws.close(CLOSE_CODES.rateLimited, "too many messages");
+    };
     ws.on("message", buffer);
     this.pending.add(ws);
     try {
@@ -231,11 +243,13 @@ export class CollabServer {
 
   private emitSettled(documentId: string, ydoc: Y.Doc, userId: string): void {
     for (const listener of this.settledListeners) {
-      Promise.resolve()
+      const run: Promise<void> = Promise.resolve()
         .then(() => listener(documentId, ydoc, userId))
         .catch((error) =>
           this.logger.error("document settled listener failed", { documentId, error: String(error) }),
-        );
+        )
+        .finally(() => this.settling.delete(run));
+      this.settling.add(run);
     }
   }
 }

@@ -95,7 +95,9 @@ export class DocumentRoom {
     switch (frame.kind) {
       case "syncStep1":
         // Queued so a newcomer never receives content that is not yet stored.
-        void this.enqueue(() => conn.send(encodeSyncStep2(this.doc, frame.stateVector)));
+        void this.enqueue(() => conn.send(encodeSyncStep2(this.doc, frame.stateVector))).catch((error) =>
+          this.closeForError(conn, error),
+        );
         return;
       case "syncStep2":
       case "update":
@@ -205,7 +207,7 @@ export class DocumentRoom {
     const ids = awarenessClientIds(update);
     // A socket may not speak for presence entries another socket introduced.
     for (const other of this.connections) {
-      if (other !== conn && ids.some((id) => other.awarenessClientIds.has(id))) return;
+      if (other !== conn && other.isOpen && ids.some((id) => other.awarenessClientIds.has(id))) return;
     }
     try {
       applyAwarenessUpdate(this.awareness, update, conn);
@@ -283,10 +285,12 @@ export class DocumentRoom {
 
   private scheduleIdle(): void {
     this.cancelIdle();
+    if (this.unloaded) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       if (this.connections.size === 0) this.hooks.idle(this);
     }, this.settings.unloadGraceMs);
+    this.idleTimer.unref();
   }
 
   private cancelIdle(): void {
