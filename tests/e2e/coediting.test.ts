@@ -48,6 +48,13 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     return page;
   }
 
+  const changeRole = (user: FixtureUser, role: string) =>
+    fetch(`${server.url}/api/workspaces/${ws.workspaceId}/members/${user.id}`, {
+      method: "PATCH",
+      headers: { Cookie: ws.facilitator.cookie, Origin: server.url, "Content-Type": "application/json" },
+      body: JSON.stringify({ role }),
+    });
+
   const text = async (page: Page) => (await page.locator(".editor__content").textContent()) ?? "";
 
   it("shows each writer the other's text and cursor, and keeps a viewer from typing", async () => {
@@ -139,6 +146,21 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     await eddy.screenshot({ path: screenshotPath("coediting-eddy") });
     await fien.screenshot({ path: screenshotPath("coediting-fien") });
     expect(pageErrors).toEqual([]);
+  });
+
+  it("turns an open editor read-only when the writer's role is lowered", async () => {
+    const cas = await openAs(ws.commenter);
+    expect(await cas.locator(".editor__content").getAttribute("contenteditable")).toBe("false");
+    const raise = await changeRole(ws.commenter, "editor");
+    expect(raise.status).toBe(200);
+    await expect.poll(() => cas.getByRole("toolbar").count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => cas.locator(".editor__content").getAttribute("contenteditable")).toBe("true");
+
+    const lower = await changeRole(ws.commenter, "viewer");
+    expect(lower.status).toBe(200);
+    await expect.poll(() => cas.getByRole("toolbar").count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => cas.locator(".editor__content").getAttribute("contenteditable")).toBe("false");
+    await expect.poll(() => cas.locator(".connection-state").getAttribute("data-state")).toBe("connected");
   });
 
   it("creates a case from the dialog, renames it inline, trashes and restores it", async () => {

@@ -6,12 +6,13 @@ import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
 import { LinkPlugin } from "@lexical/react/LexicalLinkPlugin";
 import { ListPlugin } from "@lexical/react/LexicalListPlugin";
 import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import { editorNodes } from "../../../shared/editor/nodes";
 import { editorTheme } from "../../../shared/editor/theme";
 import { isSafeLinkUrl } from "../../../shared/editor/url";
+import { CLOSE_CODES } from "../../../shared/close-codes";
 import { TopBarSlot } from "../shell/top-bar-slots";
 import { createProviderFactory } from "./collaboration";
 import { ConnectionStatePlugin } from "./plugins/ConnectionStatePlugin";
@@ -27,6 +28,29 @@ export interface DocumentEditorProps {
   /** Commenters and viewers: no toolbar, no typing (the server also drops their writes). */
   readOnly: boolean;
   user: { id: string; name: string };
+  /** Called when the server closed the socket because the user's access changed (role changed, removed). */
+  onAccessChanged?: () => void;
+}
+
+const accessCloseCodes: readonly number[] = [
+  CLOSE_CODES.roleChanged,
+  CLOSE_CODES.forbidden,
+  CLOSE_CODES.notFound,
+];
+
+/** Tells the page when the server closed the socket over access, so it reloads the role (and read-only state). */
+function useAccessChanges(
+  provider: WebsocketProvider | null,
+  onAccessChanged: (() => void) | undefined,
+): void {
+  useEffect(() => {
+    if (!provider || !onAccessChanged) return;
+    const onClose = (event: CloseEvent | null) => {
+      if (event && accessCloseCodes.includes(event.code)) onAccessChanged();
+    };
+    provider.on("connection-close", onClose);
+    return () => provider.off("connection-close", onClose);
+  }, [provider, onAccessChanged]);
 }
 
 function onEditorError(error: Error): void {
@@ -37,11 +61,12 @@ function onEditorError(error: Error): void {
  * The live editor of one document: Lexical bound through Yjs to /collab/:documentId, with
  * presence and the connection state in the top bar. Remount (key) it to open another document.
  */
-export function DocumentEditor({ documentId, readOnly, user }: DocumentEditorProps) {
+export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: DocumentEditorProps) {
   const { t } = useTranslation("editor");
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const providerFactory = useMemo(() => createProviderFactory(setProvider), []);
   const cursorsRef = useRef<HTMLDivElement>(null);
+  useAccessChanges(provider, onAccessChanged);
   const initialConfig = {
     namespace: "themawerk",
     nodes: [...editorNodes],

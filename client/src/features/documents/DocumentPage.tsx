@@ -1,3 +1,4 @@
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { canWriteText } from "../../../../shared/roles";
@@ -22,6 +23,8 @@ export function DocumentPage() {
   const query = useDocument(documentId);
   const trash = useTrashDocument();
   usePageTitle(query.data?.document.title);
+  const { refetch } = query;
+  const reloadAccess = useCallback(() => void refetch(), [refetch]);
 
   if (query.isPending || me.isPending) return <PageLoading />;
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
@@ -69,7 +72,13 @@ export function DocumentPage() {
         <>
           {!canWrite && <p className="document-page__readonly">{t("page.readOnly")}</p>}
           {user && (
-            <DocumentEditor key={document.id} documentId={document.id} readOnly={!canWrite} user={user} />
+            <DocumentEditor
+              key={document.id}
+              documentId={document.id}
+              readOnly={!canWrite}
+              user={user}
+              onAccessChanged={reloadAccess}
+            />
           )}
         </>
       )}
