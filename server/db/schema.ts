@@ -129,6 +129,50 @@ export interface LessonStancesTable {
   updated_at: string;
 }
 
+export interface CommentThreadsTable {
+  id: string;
+  workspace_id: string;
+  document_id: string;
+  /** "passage", "lesson" or "document". */
+  target: string;
+  anchor_start: string | null;
+  anchor_end: string | null;
+  quote: string | null;
+  lesson_id: string | null;
+  created_by: string;
+  created_at: string;
+  last_activity_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface CommentMessagesTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface CommentMentionsTable {
+  message_id: string;
+  user_id: string;
+}
+
+export interface CommentThreadReadsTable {
+  user_id: string;
+  thread_id: string;
+  read_at: string;
+}
+
+export interface CommentWorkspaceReadsTable {
+  user_id: string;
+  workspace_id: string;
+  read_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -142,4 +186,9 @@ export interface Database {
   lessons: LessonsTable;
   lesson_themes: LessonThemesTable;
   lesson_stances: LessonStancesTable;
+  comment_threads: CommentThreadsTable;
+  comment_messages: CommentMessagesTable;
+  comment_mentions: CommentMentionsTable;
+  comment_thread_reads: CommentThreadReadsTable;
+  comment_workspace_reads: CommentWorkspaceReadsTable;
 }

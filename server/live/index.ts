@@ -1,0 +1,2 @@
+export { liveRoutes } from "./events.routes";
+export { LiveHub, type LiveSubscriber } from "./live-hub";
