@@ -23,6 +23,8 @@ import { DocumentSettledPipeline } from "./documents/settled-text";
 import type { AppEnv } from "./http/app-env";
 import type { Logger } from "./logger";
 import { createAccountModules } from "./modules/auth";
+import { createCommentsModule } from "./modules/comments";
+import { LiveHub, liveRoutes } from "./live";
 
 export const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/client");
 
@@ -32,6 +34,8 @@ export interface Themawerk {
   database: DatabaseHandle;
   /** The collaboration server (WS /collab/:documentId): hooks onDocumentSettled, readDocument, applyServerUpdate. */
   collab: CollabServer;
+  /** Workspace event streams (GET /api/workspaces/:id/events): `live.publish(workspaceId, event)`. */
+  live: LiveHub;
   /** Listens on config.port (0 picks a free port) and resolves with the bound port. */
   listen(): Promise<{ port: number; url: string }>;
   /** Closes connections, sockets and the database. Safe to call twice. */
@@ -89,6 +93,10 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
     await lessons.syncFromDocument(settled.documentId, extractLessons(settled.extracted.lexicalJson), settled.lastEditorUserId);
   });
   closers.push(collab.onDocumentSettled(documentSettled.handle));
+  const live = new LiveHub(events);
+  closers.push(() => live.close());
+  const comments = createCommentsModule({ db: database.db, access, readDocument: (id) => collab.readDocument(id), live });
+  apiModules.push(comments.routes, liveRoutes(live, access));
 
   const app = createApp(deps);
 
@@ -103,6 +111,7 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
     deps,
     database,
     collab,
+    live,
     async listen() {
       server = await new Promise<Server>((resolve) => {
         const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
