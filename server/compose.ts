@@ -23,6 +23,8 @@ import { DocumentSettledPipeline } from "./documents/settled-text";
 import type { AppEnv } from "./http/app-env";
 import type { Logger } from "./logger";
 import { createAccountModules } from "./modules/auth";
+import { createHandbookModules } from "./modules/handbook";
+import { extractDocumentText } from "./documents/text-extraction";
 import { createCommentsModule } from "./modules/comments";
 import { LiveHub, liveRoutes } from "./live";
 
@@ -93,6 +95,14 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
     await lessons.syncFromDocument(settled.documentId, extractLessons(settled.extracted.lexicalJson), settled.lastEditorUserId);
   });
   closers.push(collab.onDocumentSettled(documentSettled.handle));
+  // Comparisons, recommendation evidence, the handbook and the minimal version read chapter text live.
+  apiModules.push(
+    ...createHandbookModules({
+      db: database.db,
+      access,
+      readDocumentJson: async (id) => extractDocumentText(await collab.readDocument(id)).lexicalJson,
+    }),
+  );
   const live = new LiveHub(events);
   closers.push(() => live.close());
   const comments = createCommentsModule({ db: database.db, access, readDocument: (id) => collab.readDocument(id), live });

@@ -23,6 +23,11 @@ export const policy = {
   "lesson.setStatus": ["facilitator"],
   "theme.manage": ["facilitator"],
   "handbook.compile": ["facilitator"],
+  "handbook.read": ["facilitator", "editor", "commenter", "viewer"],
+  "lesson.markMinimum": ["facilitator"],
+  "comparison.read": ["facilitator", "editor", "commenter", "viewer"],
+  "comparison.save": ["facilitator", "editor"],
+  "evidence.manage": ["facilitator", "editor"],
   "search.query": ["facilitator", "editor", "commenter", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
 

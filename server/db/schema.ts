@@ -129,6 +129,62 @@ export interface LessonStancesTable {
   updated_at: string;
 }
 
+export interface ComparisonsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** JSON array of case document ids, in column order. */
+  case_ids: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface RecommendationEvidenceTable {
+  recommendation_id: string;
+  lesson_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** The theme a chapter document belongs to (no row: not linked). */
+export interface ChapterThemesTable {
+  document_id: string;
+  theme_id: string;
+}
+
+export interface HandbookOutlinesTable {
+  workspace_id: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface HandbookChaptersTable {
+  workspace_id: string;
+  theme_id: string;
+  position: number;
+}
+
+export interface HandbookExportsTable {
+  /** Also the undo token. */
+  id: string;
+  workspace_id: string;
+  created_by: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface HandbookExportLessonsTable {
+  export_id: string;
+  lesson_id: string;
+  previous_status: string;
+}
+
+export interface LessonMinimumsTable {
+  lesson_id: string;
+  marked_by: string;
+  marked_at: string;
+}
+
 export interface CommentThreadsTable {
   id: string;
   workspace_id: string;
@@ -191,4 +247,12 @@ export interface Database {
   comment_mentions: CommentMentionsTable;
   comment_thread_reads: CommentThreadReadsTable;
   comment_workspace_reads: CommentWorkspaceReadsTable;
+  comparisons: ComparisonsTable;
+  recommendation_evidence: RecommendationEvidenceTable;
+  chapter_themes: ChapterThemesTable;
+  handbook_outlines: HandbookOutlinesTable;
+  handbook_chapters: HandbookChaptersTable;
+  handbook_exports: HandbookExportsTable;
+  handbook_export_lessons: HandbookExportLessonsTable;
+  lesson_minimums: LessonMinimumsTable;
 }

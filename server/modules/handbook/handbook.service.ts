@@ -1,0 +1,123 @@
+import type { Handbook, HandbookOutline } from "../../../shared/schemas/handbook";
+import type { AccessControl } from "../../auth/access";
+import type { Db } from "../../db/database";
+import { badRequest, conflict, notFound } from "../../errors";
+import type { SessionUser } from "../../http/app-env";
+import { nowIso } from "../../ids";
+import { findEvidence } from "../recommendations/evidence.repo";
+import { listThemes } from "../themes/themes.repo";
+import { documentTextBlocks } from "./chapter-text";
+import { chapterLessonIds, compileHandbook } from "./compile-handbook";
+import { findExport, markLessonsInHandbook, undoExportMark } from "./handbook-exports.repo";
+import {
+  findChapterDocuments,
+  findHandbookLessons,
+  findOutline,
+  findRecommendations,
+  findWorkspace,
+  saveOutline,
+} from "./handbook.repo";
+
+/** Reads a document's current text as serialized Lexical state (from the collaboration server). */
+export type ReadDocumentJson = (documentId: string) => Promise<unknown>;
+
+/** The handbook: its chapter outline, the compiled structure every export renders, and the export mark. */
+export class HandbookService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessControl,
+    private readonly readDocumentJson: ReadDocumentJson,
+  ) {}
+
+  /** Checks access before a request body is read. */
+  async authorize(user: SessionUser | undefined, workspaceId: string, action: "handbook.read" | "handbook.compile") {
+    await this.access.requireWorkspace(user, workspaceId, action);
+  }
+
+  /** Included chapters in their order, then the live themes left out; any member may read it. */
+  async outline(user: SessionUser | undefined, workspaceId: string): Promise<HandbookOutline> {
+    await this.access.requireWorkspace(user, workspaceId, "handbook.read");
+    return this.loadOutline(workspaceId);
+  }
+
+  /** Stores which themes are chapters, in order (facilitator). Every id must be a live theme here. */
+  async updateOutline(user: SessionUser | undefined, workspaceId: string, themeIds: string[]): Promise<HandbookOutline> {
+    await this.access.requireWorkspace(user, workspaceId, "handbook.compile");
+    const live = new Set((await listThemes(this.db, workspaceId, false)).map((t) => t.id));
+    const unknown = themeIds.find((id) => !live.has(id));
+    if (unknown) throw badRequest(`themeIds: ${unknown} is not a live theme of this workspace`, "themeIds");
+    await saveOutline(this.db, workspaceId, themeIds, (user as SessionUser).id);
+    return this.loadOutline(workspaceId);
+  }
+
+  /** The compiled handbook (any member: the preview and the exports). */
+  async compile(user: SessionUser | undefined, workspaceId: string): Promise<Handbook> {
+    await this.access.requireWorkspace(user, workspaceId, "handbook.read");
+    return this.build(workspaceId);
+  }
+
+  /** Marks every lesson of the compiled chapters in_handbook in one action; returns the undo token. */
+  async markExported(user: SessionUser | undefined, workspaceId: string): Promise<{ token: string; marked: number }> {
+    await this.access.requireWorkspace(user, workspaceId, "handbook.compile");
+    const lessonIds = chapterLessonIds(await this.build(workspaceId));
+    return markLessonsInHandbook(this.db, { workspaceId, lessonIds, userId: (user as SessionUser).id });
+  }
+
+  /** Gives each lesson of that mark its status from before; a token works once. */
+  async undoMarkExported(user: SessionUser | undefined, workspaceId: string, token: string): Promise<number> {
+    await this.access.requireWorkspace(user, workspaceId, "handbook.compile");
+    const mark = await findExport(this.db, workspaceId, token);
+    if (!mark) throw notFound("Export mark");
+    const restored = await undoExportMark(this.db, token, (user as SessionUser).id);
+    if (restored < 0) throw conflict("This export mark was already undone.");
+    return restored;
+  }
+
+  private async loadOutline(workspaceId: string): Promise<HandbookOutline> {
+    const themes = await listThemes(this.db, workspaceId, false);
+    const stored = await findOutline(this.db, workspaceId);
+    const docs = await findChapterDocuments(this.db, workspaceId);
+    const byId = new Map(themes.map((t) => [t.id, t]));
+    // Stored chapters whose theme was archived or merged since drop out.
+    const included = stored.stored ? stored.themeIds.filter((id) => byId.has(id)) : themes.map((t) => t.id);
+    const excluded = themes.filter((t) => !included.includes(t.id)).map((t) => t.id);
+    const line = (id: string, isIncluded: boolean) => ({
+      themeId: id,
+      name: byId.get(id)?.name ?? "",
+      included: isIncluded,
+      chapterDocuments: docs.filter((d) => d.theme_id === id).map((d) => ({ id: d.id, title: d.title })),
+    });
+    return {
+      customised: stored.stored,
+      chapters: [...included.map((id) => line(id, true)), ...excluded.map((id) => line(id, false))],
+    };
+  }
+
+  private async build(workspaceId: string): Promise<Handbook> {
+    const outline = await this.loadOutline(workspaceId);
+    const included = outline.chapters.filter((c) => c.included);
+    const chapters = [];
+    for (const c of included) {
+      const text = [];
+      for (const doc of c.chapterDocuments) text.push(...(await this.documentText(doc.id)));
+      chapters.push({ theme: { id: c.themeId, name: c.name }, text });
+    }
+    const recommendationDocs = await findRecommendations(this.db, workspaceId);
+    const recommendations = [];
+    for (const r of recommendationDocs) {
+      recommendations.push({ id: r.id, title: r.title, text: await this.documentText(r.id) });
+    }
+    return compileHandbook({
+      workspace: await findWorkspace(this.db, workspaceId),
+      compiledAt: nowIso(),
+      chapters,
+      lessons: await findHandbookLessons(this.db, workspaceId, included.map((c) => c.themeId)),
+      recommendations,
+      evidence: await findEvidence(this.db, recommendationDocs.map((r) => r.id)),
+    });
+  }
+
+  private async documentText(documentId: string) {
+    return documentTextBlocks(await this.readDocumentJson(documentId));
+  }
+}
