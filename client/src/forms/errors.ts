@@ -37,7 +37,10 @@ export function validate<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "");
-    errors[field] ??= issueMessage(issue);
+    // An empty field is "required", whatever rule (e.g. the email format) tripped over it first.
+    const value = (values as Record<string, unknown> | null)?.[field];
+    const empty = typeof value === "string" && value.trim() === "";
+    errors[field] ??= empty ? t("validation.required") : issueMessage(issue);
   }
   return { errors };
 }

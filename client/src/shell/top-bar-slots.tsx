@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useState } from "react";
+import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
 import { createPortal } from "react-dom";
 
 /**
@@ -19,9 +19,21 @@ const SlotsContext = createContext<{ elements: SlotElements; register: Registrar
 /** Holds the slot elements; the shell wraps its top bar and its pages in it. */
 export function TopBarSlotsProvider({ children }: { children: ReactNode }) {
   const [elements, setElements] = useState<SlotElements>({});
-  const register: Registrar = (name) => (element) =>
-    setElements((current) => (current[name] === element ? current : { ...current, [name]: element }));
-  return <SlotsContext.Provider value={{ elements, register }}>{children}</SlotsContext.Provider>;
+  // Ref callbacks must keep their identity, or React detaches and re-attaches them on every render.
+  const register = useMemo<Registrar>(() => {
+    const callbacks = new Map<TopBarSlotName, (element: HTMLElement | null) => void>();
+    return (name) => {
+      let callback = callbacks.get(name);
+      if (!callback) {
+        callback = (element) =>
+          setElements((current) => (current[name] === element ? current : { ...current, [name]: element }));
+        callbacks.set(name, callback);
+      }
+      return callback;
+    };
+  }, []);
+  const value = useMemo(() => ({ elements, register }), [elements, register]);
+  return <SlotsContext.Provider value={value}>{children}</SlotsContext.Provider>;
 }
 
 /** The empty place in the top bar where a slot's content appears (used by the shell). */

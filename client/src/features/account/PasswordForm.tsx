@@ -4,9 +4,11 @@ import { LIMITS } from "../../../../shared/limits";
 import { changePasswordRequest } from "../../../../shared/schemas/auth";
 import { ApiError } from "../../api/client";
 import { apiFieldErrors, describeApiError, type FieldErrors, validate } from "../../forms/errors";
+import { useFormFields } from "../../forms/use-form-fields";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/TextField";
+import { useCurrentUser } from "../auth/session";
 import { useChangePassword } from "./account-queries";
 
 const empty = { currentPassword: "", newPassword: "", confirmPassword: "" };
@@ -14,12 +16,11 @@ const empty = { currentPassword: "", newPassword: "", confirmPassword: "" };
 /** Changing the password: the current one, the new one twice. Other sessions end on the server. */
 export function PasswordForm() {
   const { t } = useTranslation(["account", "common"]);
+  const user = useCurrentUser();
   const change = useChangePassword();
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, setValues, set, errors, setErrors } = useFormFields(empty);
   const [formError, setFormError] = useState<string>();
   const [done, setDone] = useState(false);
-  const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -54,6 +55,8 @@ export function PasswordForm() {
         {t("password.title")}
       </h2>
       <form className="form" onSubmit={submit} noValidate>
+        {/* Lets password managers tie the new password to this account. */}
+        <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
         {formError && <Alert>{formError}</Alert>}
         {done && <Alert tone="success">{t("password.changed")}</Alert>}
         <TextField

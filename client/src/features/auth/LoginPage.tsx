@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Navigate, useSearchParams } from "react-router";
 import { loginRequest } from "../../../../shared/schemas/auth";
 import { ApiError } from "../../api/client";
-import { apiFieldErrors, describeApiError, type FieldErrors, validate } from "../../forms/errors";
+import { apiFieldErrors, describeApiError, validate } from "../../forms/errors";
+import { useFormFields } from "../../forms/use-form-fields";
 import { PublicLayout } from "../../shell/PublicLayout";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
@@ -20,9 +21,13 @@ export function LoginPage() {
   const next = safeNext(params.get("next"));
   const me = useMe();
   const login = useLogin();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const {
+    values,
+    setValues,
+    set,
+    errors: fieldErrors,
+    setErrors: setFieldErrors,
+  } = useFormFields({ email: "", password: "" });
   const [formError, setFormError] = useState<string>();
   const retryIn = useCountdown(login.error instanceof ApiError ? login.error.retryAfterSeconds : undefined);
 
@@ -31,7 +36,7 @@ export function LoginPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFormError(undefined);
-    const checked = validate(loginRequest, { email, password });
+    const checked = validate(loginRequest, values);
     setFieldErrors(checked.errors ?? {});
     if (!checked.data) return;
     login.mutate(checked.data, {
@@ -40,7 +45,7 @@ export function LoginPage() {
         if (fields) return setFieldErrors(fields);
         if (error instanceof ApiError && error.code === "invalid_credentials") {
           setFormError(t("login.invalidCredentials"));
-          setPassword("");
+          setValues((v) => ({ ...v, password: "" }));
         } else if (!(error instanceof ApiError && error.status === 429)) {
           setFormError(describeApiError(error));
         }
@@ -61,8 +66,8 @@ export function LoginPage() {
           name="email"
           type="email"
           autoComplete="username"
-          value={email}
-          onChange={setEmail}
+          value={values.email}
+          onChange={set("email")}
           error={fieldErrors.email}
           isRequired
           autoFocus
@@ -72,8 +77,8 @@ export function LoginPage() {
           name="password"
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
+          value={values.password}
+          onChange={set("password")}
           error={fieldErrors.password}
           isRequired
         />

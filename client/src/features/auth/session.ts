@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { useNavigate } from "react-router";
 import { type LoginRequest, meResponse, type User } from "../../../../shared/schemas/auth";
 import { api, isApiError } from "../../api/client";
 import { queryKeys } from "../../api/query-keys";
@@ -40,18 +39,14 @@ export function useLogin() {
   });
 }
 
-/** Logs out, forgets everything cached for this user and shows the login page. */
-export function useLogout() {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+/**
+ * Logs out, then loads the login page (or `then`) afresh: that drops every cached answer and closes every
+ * live connection (documents, presence) of the previous user in one stroke.
+ */
+export function useLogout(then = "/aanmelden") {
   return useMutation({
     mutationFn: () => api.post("/api/auth/logout"),
-    onSettled: async () => {
-      // Leave the protected page first, so it does not bounce to login with a `next` back to it.
-      await navigate("/aanmelden", { replace: true });
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
-      queryClient.setQueryData(queryKeys.me, null);
-    },
+    onSettled: () => window.location.replace(then),
   });
 }
 

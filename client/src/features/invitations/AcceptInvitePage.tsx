@@ -4,7 +4,8 @@ import { Link, useNavigate, useParams } from "react-router";
 import { LIMITS } from "../../../../shared/limits";
 import { acceptInviteRequest } from "../../../../shared/schemas/workspaces";
 import { ApiError, isApiError } from "../../api/client";
-import { apiFieldErrors, describeApiError, type FieldErrors, validate } from "../../forms/errors";
+import { apiFieldErrors, describeApiError, validate } from "../../forms/errors";
+import { useFormFields } from "../../forms/use-form-fields";
 import { useFormatDate } from "../../i18n/format";
 import { PublicLayout } from "../../shell/PublicLayout";
 import { Alert } from "../../ui/Alert";
@@ -81,7 +82,8 @@ interface JoinAsMeProps {
 function JoinAsMe({ token, workspace, name, email }: JoinAsMeProps) {
   const { t } = useTranslation(["invitations", "common"]);
   const accept = useAcceptInvite(token);
-  const logout = useLogout();
+  // Someone else is logged in on this browser: log out and come back to this invitation.
+  const logout = useLogout(`/uitnodiging/${encodeURIComponent(token)}`);
   const navigate = useNavigate();
   return (
     <div className="form">
@@ -116,10 +118,8 @@ function JoinAsNewPerson({ token }: { token: string }) {
   const { t } = useTranslation(["invitations", "common"]);
   const accept = useAcceptInvite(token);
   const navigate = useNavigate();
-  const [values, setValues] = useState({ name: "", email: "", password: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, set, errors, setErrors } = useFormFields({ name: "", email: "", password: "" });
   const [formError, setFormError] = useState<string>();
-  const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

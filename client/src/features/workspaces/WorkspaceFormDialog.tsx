@@ -2,17 +2,18 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createWorkspaceRequest } from "../../../../shared/schemas/workspaces";
 import { LIMITS } from "../../../../shared/limits";
-import { apiFieldErrors, describeApiError, type FieldErrors, validate } from "../../forms/errors";
+import { apiFieldErrors, describeApiError, validate } from "../../forms/errors";
+import { useFormFields } from "../../forms/use-form-fields";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Modal } from "../../ui/Modal";
 import { TextField } from "../../ui/TextField";
 
-export interface WorkspaceFields {
+export type WorkspaceFields = {
   name: string;
   description: string;
   period: string;
-}
+};
 
 interface Props {
   title: string;
@@ -36,12 +37,11 @@ export function WorkspaceFormDialog({
   onSubmit,
 }: Props) {
   const { t } = useTranslation(["workspaces", "common"]);
-  const [values, setValues] = useState<WorkspaceFields>(initial ?? { name: "", description: "", period: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, set, errors, setErrors } = useFormFields<WorkspaceFields>(
+    initial ?? { name: "", description: "", period: "" },
+  );
   const [formError, setFormError] = useState<string>();
   const [pending, setPending] = useState(false);
-  const set = (field: keyof WorkspaceFields) => (value: string) =>
-    setValues((v) => ({ ...v, [field]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

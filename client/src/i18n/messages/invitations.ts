@@ -2,7 +2,7 @@
 const nl = {
   title: "Uitnodiging",
   invitedTo: "Je bent uitgenodigd voor",
-  asRole: "Je rol: {{role}}",
+  asRole: "Jouw rol: {{role}}",
   validUntil: "Deze link is geldig tot {{date}}.",
   newAccount: {
     title: "Maak je account",
