@@ -157,10 +157,12 @@ export async function setResolved(db: Db, threadId: string, by: string | null, a
     .execute();
 }
 
+/** The bare thread row, for access checks. */
 export function findThreadRow(db: Db, threadId: string) {
   return db.selectFrom("comment_threads").selectAll().where("id", "=", threadId).executeTakeFirst();
 }
 
+/** A message with its thread's workspace, for access checks. */
 export function findMessageRow(db: Db, messageId: string) {
   return db
     .selectFrom("comment_messages")

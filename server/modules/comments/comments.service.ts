@@ -38,6 +38,7 @@ export class CommentsService {
     return this.present(documentId, await repo.loadThreads(this.db, { documentId, status }));
   }
 
+  /** One thread with its messages. */
   async get(user: SessionUser, threadId: string): Promise<CommentThread> {
     await this.allowedThread(user, threadId, "comment.read");
     return this.reload(threadId);
@@ -102,6 +103,7 @@ export class CommentsService {
     return thread;
   }
 
+  /** Adds a reply (which also marks the thread read for its author). */
   async reply(user: SessionUser, threadId: string, input: Posted) {
     const row = await this.allowedThread(user, threadId, "comment.write");
     await this.checkMentions(row.workspace_id, input.mentions);
@@ -175,6 +177,7 @@ export class CommentsService {
     return thread;
   }
 
+  /** Marks a thread read for the caller up to now. */
   async markRead(user: SessionUser, threadId: string): Promise<void> {
     await this.allowedThread(user, threadId, "comment.read");
     await markThreadRead(this.db, user.id, threadId, nowIso());
@@ -186,6 +189,7 @@ export class CommentsService {
     return presentUnread(await unreadMessages(this.db, user.id, workspaceId));
   }
 
+  /** Marks every thread of the workspace read for the caller up to now. */
   async markAllRead(user: SessionUser, workspaceId: string): Promise<void> {
     await this.access.requireWorkspace(user, workspaceId, "comment.read");
     await markWorkspaceRead(this.db, user.id, workspaceId, nowIso());
