@@ -186,6 +186,13 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
       .toMatch(/Gent[\s\S]*Centrumstad[\s\S]*Lopend/);
     await expect.poll(() => sidebar.textContent()).toMatch(/Casussen/i);
 
+    await page.getByRole("button", { name: "Gegevens bewerken" }).click();
+    const details = page.getByRole("dialog");
+    await details.getByRole("button", { name: /Verloop/ }).click();
+    await page.getByRole("option", { name: "Geslaagd" }).click();
+    await details.getByRole("button", { name: "Opslaan" }).click();
+    await expect.poll(() => page.locator(".document-details").textContent()).toContain("Geslaagd");
+
     await title.fill("Casus Gent — dienstenwijzer");
     await title.press("Enter");
     await expect.poll(() => sidebar.textContent()).toContain("Casus Gent — dienstenwijzer");

@@ -38,18 +38,32 @@ const accessCloseCodes: readonly number[] = [
   CLOSE_CODES.notFound,
 ];
 
-/** Tells the page when the server closed the socket over access, so it reloads the role (and read-only state). */
+/**
+ * Tells the page when access may have changed, so it reloads the role (and the read-only state):
+ * when the server closes the socket over access, and on every reconnect — a role can change
+ * while the socket is down, and the server then authorises the new socket with the new role.
+ */
 function useAccessChanges(
   provider: WebsocketProvider | null,
   onAccessChanged: (() => void) | undefined,
 ): void {
   useEffect(() => {
     if (!provider || !onAccessChanged) return;
+    let connectedBefore = provider.wsconnected;
     const onClose = (event: CloseEvent | null) => {
       if (event && accessCloseCodes.includes(event.code)) onAccessChanged();
     };
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== "connected") return;
+      if (connectedBefore) onAccessChanged();
+      connectedBefore = true;
+    };
     provider.on("connection-close", onClose);
-    return () => provider.off("connection-close", onClose);
+    provider.on("status", onStatus);
+    return () => {
+      provider.off("connection-close", onClose);
+      provider.off("status", onStatus);
+    };
   }, [provider, onAccessChanged]);
 }
 

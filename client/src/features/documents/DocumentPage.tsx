@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { canWriteText } from "../../../../shared/roles";
@@ -12,6 +12,7 @@ import { useMe } from "../auth/session";
 import { useDocument, useTrashDocument } from "./document-queries";
 import { DocumentDetails } from "./DocumentDetails";
 import { DocumentTitle } from "./DocumentTitle";
+import { EditDetailsDialog } from "./EditDetailsDialog";
 import "./documents.css";
 
 /** One document (route /w/:workspaceId/d/:documentId): title, kind and metadata, and the live editor. */
@@ -25,12 +26,14 @@ export function DocumentPage() {
   usePageTitle(query.data?.document.title);
   const { refetch } = query;
   const reloadAccess = useCallback(() => void refetch(), [refetch]);
+  const [editingDetails, setEditingDetails] = useState(false);
 
   if (query.isPending || me.isPending) return <PageLoading />;
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
   const { document, role } = query.data;
   const canWrite = canWriteText(role);
   const trashed = document.deletedAt !== null;
+  const hasDetails = document.kind === "case" || document.kind === "meeting";
   const user = me.data;
 
   return (
@@ -39,19 +42,29 @@ export function DocumentPage() {
         <DocumentTitle documentId={document.id} title={document.title} editable={canWrite && !trashed} />
         <DocumentDetails document={document} />
         {canWrite && !trashed && (
-          <Button
-            size="small"
-            variant="danger"
-            isPending={trash.isPending}
-            onPress={() =>
-              trash.mutate(
-                { documentId: document.id, trashed: true },
-                { onSuccess: () => void navigate(`/w/${workspaceId}`) },
-              )
-            }
-          >
-            {t("trash.moveToTrash")}
-          </Button>
+          <div className="document-page__actions">
+            {hasDetails && (
+              <Button size="small" onPress={() => setEditingDetails(true)}>
+                {t("page.editDetails")}
+              </Button>
+            )}
+            <Button
+              size="small"
+              variant="danger"
+              isPending={trash.isPending}
+              onPress={() =>
+                trash.mutate(
+                  { documentId: document.id, trashed: true },
+                  { onSuccess: () => void navigate(`/w/${workspaceId}`) },
+                )
+              }
+            >
+              {t("trash.moveToTrash")}
+            </Button>
+          </div>
+        )}
+        {editingDetails && (
+          <EditDetailsDialog document={document} isOpen onClose={() => setEditingDetails(false)} />
         )}
         {trash.isError && <Alert>{describeApiError(trash.error)}</Alert>}
       </header>
