@@ -6,7 +6,7 @@ import { notFound } from "../../errors";
 import { jsonBody } from "../../http/validate";
 import { docxContentType, handbookDocx } from "./exporters/docx";
 import { attachment, safeFileName } from "./exporters/escape";
-import { handbookHtml, handbookHtmlCsp } from "./exporters/html";
+import { handbookHtml } from "./exporters/html";
 import { handbookMarkdown } from "./exporters/markdown";
 import type { HandbookService } from "./handbook.service";
 
@@ -35,7 +35,6 @@ export function handbookRoutes(service: HandbookService): ApiModule {
     app.get(`${base}/export.html`, async (c) => {
       const handbook = await service.compile(c.get("user"), workspaceId(c));
       c.header("Content-Type", "text/html; charset=utf-8");
-      c.header("Content-Security-Policy", handbookHtmlCsp);
       c.header("X-Content-Type-Options", "nosniff");
       c.header("Content-Disposition", attachment(safeFileName(handbook.title, "html")));
       return c.body(handbookHtml(handbook));

@@ -2,7 +2,7 @@ import type { Handbook, HandbookLesson, TextBlock } from "../../../../shared/sch
 import { citationText, exportLabels, kindHeading, kindLabel } from "../labels";
 import { escapeHtml as h } from "./escape";
 
-/** Sent with the HTML export and repeated inside it: no script, no outside resource may load. */
+/** Inside the HTML export (it is opened from disk, away from the app's headers): no script, no outside resource. */
 export const handbookHtmlCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const printCss = `
