@@ -70,4 +70,24 @@ describe("passage anchors", () => {
     expect(validateNewAnchor(doc, outside.start, outside.end).ok).toBe(false);
     expect(validateNewAnchor(doc, good.start, good.start)).toEqual({ ok: false, field: "range" });
   });
+
+  it("covers passages across blocks, and is outdated when their text is gone or the order flips", () => {
+    const doc = new Y.Doc();
+    const root = doc.get("root", Y.XmlText);
+    const first = new Y.XmlText();
+    const second = new Y.XmlText();
+    root.insertEmbed(0, first);
+    root.insertEmbed(1, second);
+    first.insertEmbed(0, new Y.Map());
+    first.insert(1, "Eerste alinea.");
+    second.insertEmbed(0, new Y.Map());
+    second.insert(1, "Tweede alinea.");
+    const start = b64(Y.createRelativePositionFromTypeIndex(first, 1 + 7, 0));
+    const end = b64(Y.createRelativePositionFromTypeIndex(second, 1 + 6, -1));
+    expect(anchorState(doc, start, end)).toEqual({ outdated: false, currentText: "alinea.\nTweede" });
+    expect(anchorState(doc, end, start).outdated).toBe(true);
+    first.delete(1 + 7, 7);
+    second.delete(1, 6);
+    expect(anchorState(doc, start, end)).toEqual({ outdated: true, currentText: null });
+  });
 });

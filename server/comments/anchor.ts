@@ -4,7 +4,7 @@ import * as Y from "yjs";
 export interface AnchorResolution {
   /** The passage is gone: a position no longer resolves, or the range is empty. */
   outdated: boolean;
-  /** The covered text when start and end sit in the same text type; null otherwise. */
+  /** The covered text now (blocks joined by a newline); null when outdated. */
   currentText: string | null;
 }
 
@@ -47,21 +47,60 @@ function absolute(rel: Y.RelativePosition, doc: Y.Doc, root: Y.AbstractType<unkn
   }
 }
 
-/** The plain characters of an XmlText between two indexes; embeds (Lexical's node maps, nested elements) count as one. */
-function textBetween(type: Y.XmlText, from: number, to: number): string {
-  let index = 0;
+interface Point {
+  type: Y.AbstractType<unknown>;
+  index: number;
+}
+
+/**
+ * The plain text between two points, walking the root in document order (Lexical keeps each block
+ * as an XmlText embedded in the root, and inline elements as XmlTexts inside those). Embeds that are
+ * not text (Lexical's node maps) count as one position and add no text; blocks are joined by "\n".
+ * Answers null when the end does not come after the start.
+ */
+function textBetween(root: Y.XmlText, a: Point, b: Point): string | null {
+  let collecting = false;
+  let done = false;
   let out = "";
-  for (const op of type.toDelta() as Array<{ insert: unknown }>) {
-    const length = typeof op.insert === "string" ? op.insert.length : 1;
-    if (typeof op.insert === "string") {
-      const a = Math.max(from, index);
-      const b = Math.min(to, index + length);
-      if (a < b) out += op.insert.slice(a - index, b - index);
+  const boundary = (type: Y.AbstractType<unknown>, index: number) => {
+    if (done) return;
+    if (type === a.type && index === a.index) collecting = true;
+    if (type === b.type && index === b.index) {
+      done = true;
+      if (!collecting) out = "";
+      collecting = false;
     }
-    index += length;
-    if (index >= to) break;
-  }
-  return out;
+  };
+  const visit = (type: Y.XmlText) => {
+    let index = 0;
+    for (const op of type.toDelta() as Array<{ insert: unknown }>) {
+      if (done) return;
+      boundary(type, index);
+      if (typeof op.insert === "string") {
+        const text = op.insert;
+        const cuts = [a, b]
+          .filter((p) => p.type === type && p.index > index && p.index < index + text.length)
+          .map((p) => p.index - index)
+          .sort((x, y) => x - y);
+        let from = 0;
+        for (const cut of [...cuts, text.length]) {
+          if (collecting) out += text.slice(from, cut);
+          if (cut < text.length) boundary(type, index + cut);
+          from = cut;
+        }
+        index += text.length;
+      } else {
+        if (op.insert instanceof Y.XmlText) {
+          if (collecting && type === root && out.length && !out.endsWith("\n")) out += "\n";
+          visit(op.insert);
+        }
+        index += 1;
+      }
+    }
+    boundary(type, index);
+  };
+  visit(root);
+  return done ? out : null;
 }
 
 /** Resolves a passage anchor against the current document (positions may sit in nested types of the root). */
@@ -70,15 +109,13 @@ export function resolveAnchor(
   start: Y.RelativePosition,
   end: Y.RelativePosition,
 ): AnchorResolution {
-  const root = doc.get(ROOT_TYPE_NAME, Y.XmlText) as unknown as Y.AbstractType<unknown>;
-  const a = absolute(start, doc, root);
-  const b = absolute(end, doc, root);
+  const root = doc.get(ROOT_TYPE_NAME, Y.XmlText);
+  const a = absolute(start, doc, root as unknown as Y.AbstractType<unknown>);
+  const b = absolute(end, doc, root as unknown as Y.AbstractType<unknown>);
   if (!a || !b) return { outdated: true, currentText: null };
-  if (a.type !== b.type) return { outdated: false, currentText: null };
-  if (b.index <= a.index) return { outdated: true, currentText: null };
-  const text = a.type instanceof Y.XmlText ? textBetween(a.type, a.index, b.index) : null;
-  // A range that holds only node boundaries (embeds) and no characters is as good as empty.
-  if (text !== null && text.length === 0) return { outdated: true, currentText: null };
+  const text = textBetween(root, a, b);
+  // A range holding only node boundaries (embeds) and no characters is as good as gone.
+  if (text === null || text.trim().length === 0) return { outdated: true, currentText: null };
   return { outdated: false, currentText: text };
 }
 

@@ -96,7 +96,7 @@ export const commentThreadSchema = z.object({
   lessonId: z.string().nullable(),
   /** The passage (or lesson) is gone from the current document; the quote stays. */
   outdated: z.boolean(),
-  /** The text the anchor covers now, when start and end sit in the same text node (else null). */
+  /** The text the anchor covers now (blocks joined by "\n"); null when outdated or not a passage. */
   currentQuote: z.string().nullable(),
   resolved: z.boolean(),
   resolvedAt: z.string().nullable(),
