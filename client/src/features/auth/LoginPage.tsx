@@ -10,7 +10,7 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/TextField";
 import { usePageTitle } from "../../ui/use-page-title";
-import { safeNext } from "./RequireAuth";
+import { safeNext } from "./safe-next";
 import { useLogin, useMe } from "./session";
 
 /** The login screen: email and password; errors beside their field, a generic one for wrong credentials. */
@@ -87,6 +87,7 @@ export function LoginPage() {
           variant="primary"
           className="form__submit"
           isPending={login.isPending}
+          isDisabled={throttled}
           pendingLabel={t("login.submitting")}
         >
           {t("login.submit")}

@@ -15,8 +15,3 @@ export function RequireAuth() {
   }
   return <Outlet />;
 }
-
-/** Only same-site paths are followed after login, never another origin. */
-export function safeNext(next: string | null): string {
-  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
