@@ -62,7 +62,7 @@ function textBetween(root: Y.XmlText, a: Point, b: Point): string | null {
   let collecting = false;
   let done = false;
   let out = "";
-  const boundary = (type: Y.AbstractType<unknown>, index: number) => {
+  const boundary = (type: object, index: number) => {
     if (done) return;
     if (type === a.type && index === a.index) collecting = true;
     if (type === b.type && index === b.index) {
