@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../server/auth/sessions";
+import { CLOSE_CODES } from "../../shared/close-codes";
 import { type Browser, chromiumAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
 import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -28,8 +29,11 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     expect(res.status).toBe(201);
     documentId = (await res.json()).document.id;
   });
+  afterEach(async () => {
+    // One test's browsers at a time on a 2-core machine.
+    for (const browser of browsers.splice(0)) await browser.close();
+  });
   afterAll(async () => {
-    for (const browser of browsers) await browser.close();
     await server?.close();
   });
 
@@ -146,6 +150,33 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     await eddy.screenshot({ path: screenshotPath("coediting-eddy") });
     await fien.screenshot({ path: screenshotPath("coediting-fien") });
     expect(pageErrors).toEqual([]);
+  });
+
+  it("tells a writer who goes offline that their edits will sync, and syncs them on reconnect", async () => {
+    const eddy = await openAs(ws.editor);
+    const fien = await openAs(ws.facilitator);
+    await eddy.context().setOffline(true);
+    // Drop Eddy's socket from the server side; the browser cannot reconnect while offline.
+    for (const conn of Array.from(server.themawerk.collab.connections())) {
+      if (conn.identity.userId === ws.editor.id)
+        conn.close(CLOSE_CODES.serverShutdown, "test: connection lost");
+    }
+    await expect.poll(() => eddy.locator(".connection-state").getAttribute("data-state")).toBe("offline");
+    expect(await eddy.locator(".connection-state").textContent()).toContain(
+      "Offline — je wijzigingen worden gesynchroniseerd zodra je weer verbonden bent",
+    );
+    await eddy.locator(".editor__content").click();
+    await eddy.keyboard.press("Control+End");
+    await eddy.keyboard.type(" Offline geschreven.");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await text(fien)).not.toContain("Offline geschreven.");
+
+    await eddy.context().setOffline(false);
+    await expect
+      .poll(() => eddy.locator(".connection-state").getAttribute("data-state"), { timeout: 15_000 })
+      .toBe("connected");
+    expect(await eddy.locator(".connection-state").textContent()).toContain("Verbonden");
+    await expect.poll(() => text(fien), { timeout: 10_000 }).toContain("Offline geschreven.");
   });
 
   it("turns an open editor read-only when the writer's role is lowered", async () => {
