@@ -67,7 +67,7 @@ describe.skipIf(!chromiumAvailable)("accounts and workspaces in Chromium", () =>
     await page.screenshot({ path: screenshotPath("accounts-02-account"), fullPage: true });
 
     // Create a workspace from "my workspaces".
-    await page.getByRole("link", { name: "Themawerk" }).click();
+    await page.getByRole("link", { name: "Themawerk", exact: true }).click();
     await expect.poll(() => page.locator("h1").textContent()).toBe("Mijn werkruimtes");
     await page.getByRole("button", { name: "Nieuwe werkruimte" }).click();
     const dialog = page.getByRole("dialog");
@@ -137,6 +137,32 @@ describe.skipIf(!chromiumAvailable)("accounts and workspaces in Chromium", () =>
     await expect.poll(() => page.getByText("Er staan geen uitnodigingen open.").count()).toBe(1);
     await page.screenshot({ path: screenshotPath("accounts-07-facilitator-sees-member"), fullPage: true });
 
+    // The facilitator makes the newcomer an editor; the newcomer's screen follows on reload.
+    await page.getByRole("button", { name: new RegExp(`Rol van ${NEWCOMER.name}`) }).click();
+    await page.getByRole("option", { name: /Redacteur/ }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "is nu Redacteur" }).count()).toBe(1);
+    await guest.reload();
+    await expect.poll(() => guest.locator(".page__meta").textContent()).toContain("Jouw rol: Redacteur");
+
+    // A second workspace: the newcomer, already logged in, joins it with one click.
+    await page.getByRole("link", { name: "Themawerk", exact: true }).click();
+    await page.getByRole("button", { name: "Nieuwe werkruimte" }).click();
+    await page.getByRole("dialog").getByLabel("Naam").fill("Werkwinkel kleine gemeenten");
+    await page.getByRole("dialog").getByRole("button", { name: "Werkruimte maken" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Werkwinkel kleine gemeenten");
+    await page.getByRole("button", { name: "Uitnodiging maken" }).click();
+    await page.getByLabel("Uitnodigingslink").waitFor();
+    const secondInvite = await page.getByLabel("Uitnodigingslink").inputValue();
+    await guest.goto(secondInvite);
+    await expect.poll(() => guest.locator("h1").textContent()).toBe("Werkwinkel kleine gemeenten");
+    expect(await guest.getByText(`Je bent aangemeld als ${NEWCOMER.name}`).count()).toBe(1);
+    await guest.screenshot({ path: screenshotPath("accounts-08-join-with-one-click") });
+    await guest.getByRole("button", { name: "Deelnemen" }).click();
+    await expect.poll(() => guest.locator(".page__meta").textContent()).toContain("Jouw rol: Redacteur");
+    expect(
+      await guest.getByRole("navigation").getByRole("link", { name: "Werkwinkel kleine gemeenten" }).count(),
+    ).toBe(1);
+
     // The newcomer switches to English (remembered in the account), then logs out.
     await guest
       .getByRole("radio", { name: "English" })
@@ -144,7 +170,7 @@ describe.skipIf(!chromiumAvailable)("accounts and workspaces in Chromium", () =>
       .click();
     await expect.poll(() => guest.getByRole("heading", { name: "Members" }).count()).toBe(1);
     await guest.getByRole("button", { name: /Account menu of Nora Nieuwkomer/ }).click();
-    await guest.screenshot({ path: screenshotPath("accounts-08-account-menu") });
+    await guest.screenshot({ path: screenshotPath("accounts-09-account-menu") });
     await guest.getByRole("menuitem", { name: "Log out" }).click();
     await guest.waitForURL(`${server.url}/aanmelden`);
     await guest.goto(`${server.url}${workspacePath}`);
@@ -178,7 +204,7 @@ describe.skipIf(!chromiumAvailable)("accounts and workspaces in Chromium", () =>
         message = (await page.getByRole("alert").first().textContent()) ?? "";
       }
       expect(message).toMatch(/^Te veel pogingen\. Probeer het over \d+ seconden? opnieuw\.$/);
-      await page.screenshot({ path: screenshotPath("accounts-09-throttled") });
+      await page.screenshot({ path: screenshotPath("accounts-10-throttled") });
     } finally {
       await stranger.close();
     }

@@ -102,7 +102,7 @@ function JoinAsMe({ token, workspace, name, email }: JoinAsMeProps) {
         pendingLabel={t("existing.joining")}
         onPress={() => accept.mutate({}, { onSuccess: ({ workspaceId }) => navigate(`/w/${workspaceId}`) })}
       >
-        {`${t("existing.join")}: ${workspace.name}`}
+        {t("existing.join")}
       </Button>
       <p className="public__footnote">
         {t("existing.notYou")}{" "}
