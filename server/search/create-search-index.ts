@@ -1,10 +1,10 @@
 import type { Config } from "../config";
 import type { Logger } from "../logger";
-import { createOramaSearchIndex, type SearchEntrySource } from "./embedded/orama-search-index";
+import { createEmbeddedSearchIndex, type SearchEntrySource } from "./embedded/embedded-search-index";
 import { createMeiliSearchIndex } from "./meilisearch/meili-search-index";
 import type { SearchIndex } from "./search-index";
 
-export type { SearchEntrySource } from "./embedded/orama-search-index";
+export type { SearchEntrySource } from "./embedded/embedded-search-index";
 
 export interface CreateSearchIndexOptions {
   /** Every entry from SQL, in batches: fills the embedded engine at start (Meilisearch keeps its own data). */
@@ -31,7 +31,7 @@ export async function createSearchIndex(
     });
   }
   const started = performance.now();
-  const index = await createOramaSearchIndex(options.source);
+  const index = await createEmbeddedSearchIndex(options.source);
   logger.info("Search engine: embedded", { rebuiltInMs: Math.round(performance.now() - started) });
   return index;
 }

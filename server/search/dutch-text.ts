@@ -70,19 +70,57 @@ export function withinEditDistance(a: string, b: string, max: number): boolean {
   return previous[b.length] <= max;
 }
 
+// Reused dynamic-programming rows (queries are at most a few hundred characters).
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /**
- * Whether a folded word of the text answers a folded query token: as a prefix (search as you type),
- * or within the typos its length allows, as a whole word or as a prefix.
+ * How many typos a folded word of the text takes to answer a folded query token: 0 when the token
+ * starts it (search as you type), else the fewest edits (a swap of two neighbours counts as one) to
+ * the whole word or to one of its prefixes, within what the token's length allows. Undefined when it
+ * does not answer. One pass of the edit-distance table: row i compares the word's first i letters.
  */
-export function wordMatchesToken(word: string, token: string): boolean {
-  if (word.startsWith(token)) return true;
-  const typos = typosAllowed(token);
-  if (typos === 0) return false;
-  if (withinEditDistance(word, token, typos)) return true;
-  for (let length = token.length - typos; length <= token.length + typos; length++) {
-    if (length > 0 && length < word.length && withinEditDistance(word.slice(0, length), token, typos)) return true;
+export function typosToMatch(word: string, token: string): number | undefined {
+  if (word.startsWith(token)) return 0;
+  const allowed = typosAllowed(token);
+  if (allowed === 0) return undefined;
+  const m = token.length;
+  if (rowA.length <= m) {
+    rowA = new Int32Array(m + 1);
+    rowB = new Int32Array(m + 1);
+    rowC = new Int32Array(m + 1);
   }
-  return false;
+  let before = rowC;
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= m; j++) previous[j] = j;
+  let best = m;
+  for (let i = 1; i <= word.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = word[i - 1] === token[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && word[i - 1] === token[j - 2] && word[i - 2] === token[j - 1]) {
+        value = Math.min(value, before[j - 2] + 1);
+      }
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (current[m] < best) best = current[m];
+    if (rowMin > allowed) break;
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
+  }
+  return best <= allowed ? best : undefined;
+}
+
+/** Whether a folded word of the text answers a folded query token (see typosToMatch). */
+export function wordMatchesToken(word: string, token: string): boolean {
+  return typosToMatch(word, token) !== undefined;
 }
 
 const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -96,11 +134,13 @@ export function escapeHtml(text: string): string {
 export const MARK_START = "\u0001";
 export const MARK_END = "\u0002";
 
+const markerPattern = new RegExp(`([${MARK_START}${MARK_END}])`);
+
 /** Turns engine output with MARK_START/MARK_END around matches into safe HTML with <mark>. */
 export function markersToHtml(marked: string): string {
   let html = "";
   let open = false;
-  for (const part of marked.split(/([\u0001\u0002])/)) {
+  for (const part of marked.split(markerPattern)) {
     if (part === MARK_START) {
       if (!open) html += "<mark>";
       open = true;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSearchIndex } from "../../server/search/create-search-index";
-import { OramaSearchIndex } from "../../server/search/embedded/orama-search-index";
+import { EmbeddedSearchIndex } from "../../server/search/embedded/embedded-search-index";
 import type { SearchEntry } from "../../server/search/search-index";
 import { createLogger } from "../../server/logger";
 import { searchIndexContract } from "../search/search-index.contract";
@@ -8,12 +8,12 @@ import { ALL_ENTRIES, WS_A } from "../search/fixtures";
 
 const logger = createLogger("silent");
 
-describe("embedded search index (Orama)", () => {
+describe("embedded search index", () => {
   searchIndexContract(() => createSearchIndex({ meili: undefined }, logger));
 
   it("is what the selector picks without MEILI_URL", async () => {
     const index = await createSearchIndex({ meili: undefined }, logger);
-    expect(index).toBeInstanceOf(OramaSearchIndex);
+    expect(index).toBeInstanceOf(EmbeddedSearchIndex);
     expect(await index.health()).toBe(true);
     await index.close();
   });

@@ -1,0 +1,236 @@
+import type { SearchFacetName } from "../../../shared/schemas/search";
+import { tokenizeDutch } from "../dutch-text";
+import { type IndexedRecord, toIndexedRecord, toSearchHit } from "../indexed-record";
+import type { SearchEntry, SearchIndex, SearchQuery, SearchResult } from "../search-index";
+import { highlightAll, queryTokens, snippetOf } from "../snippet";
+import { type FacetCodes, FacetValues, facetIndex, facetNames } from "./facet-values";
+import { Matcher, type MatchSource, searchableFields, topK } from "./matcher";
+import { TermDictionary } from "./term-dictionary";
+
+/** Every stored entry, in batches — the embedded engine is rebuilt from SQL at start. */
+export type SearchEntrySource = () => AsyncIterable<SearchEntry[]>;
+
+interface StoredEntry {
+  record: IndexedRecord;
+  facets: FacetCodes;
+  length: number;
+}
+
+/**
+ * The embedded engine: an in-memory inverted index built for this port (folded Dutch words, prefix
+ * and typo matching, integer-coded facets). Entries are numbered; an update gets a new number and the
+ * old one becomes a tombstone that postings skip, until a compaction rebuilds the postings.
+ */
+export class EmbeddedSearchIndex implements SearchIndex {
+  private entries: (StoredEntry | undefined)[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly byWorkspace = new Map<string, Set<number>>();
+  private readonly byDocument = new Map<string, Set<number>>();
+  /** Per word: [entry, tf × 32 + field bits] pairs. */
+  private postings = new Map<string, number[]>();
+  private readonly dictionary = new TermDictionary();
+  private readonly facetValues = new FacetValues();
+  /** Per facet, the code of each entry's single value (-1: none); the theme facet uses the entry's list. */
+  private columns: Int32Array[] = facetNames.map(() => new Int32Array(1024).fill(-1));
+  /** Per entry, the codes of its themes (the one multi-valued facet). */
+  private themeLists: Int32Array[] = [];
+  private tombstones = 0;
+  private totalLength = 0;
+  private readonly matcher = new Matcher();
+  private readonly matchSource: MatchSource = {
+    capacity: () => this.entries.length,
+    live: () => this.byId.size,
+    averageLength: () => this.totalLength / Math.max(1, this.byId.size),
+    postings: (term) => this.postings.get(term),
+    lengthOf: (n) => this.entries[n]?.length ?? -1,
+  };
+
+
+  /** Adds or replaces entries. */
+  async index(entries: SearchEntry[]): Promise<void> {
+    for (const entry of entries) this.store(toIndexedRecord(entry));
+    this.compactIfNeeded();
+  }
+
+  /** Removes entries by id. */
+  async remove(ids: string[]): Promise<void> {
+    for (const id of ids) this.drop(id);
+    this.compactIfNeeded();
+  }
+
+  /** Removes a document and its lessons. */
+  async removeDocument(documentId: string): Promise<void> {
+    await this.remove(this.idsIn(this.byDocument.get(documentId)));
+  }
+
+  /** Removes a workspace's entries. */
+  async clearWorkspace(workspaceId: string): Promise<void> {
+    await this.remove(this.idsIn(this.byWorkspace.get(workspaceId)));
+  }
+
+  /** Searches within the query's workspaces. */
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const started = performance.now();
+    const filters = Object.entries(query.filters)
+      .filter(([, values]) => values && values.length > 0)
+      .map(([key, values]) => {
+        const facet = key as SearchFacetName;
+        return { at: facetIndex[facet], codes: this.facetValues.lookup(facet, values) };
+      });
+    const passes = (n: number) => {
+      const facets = this.entries[n]!.facets;
+      for (const { at, codes } of filters) if (!facets[at].some((c) => codes.has(c))) return false;
+      return true;
+    };
+    const tokens = queryTokens(query.q);
+    const wanted = query.offset + query.limit;
+    let matched: number[];
+    let page: number[];
+    if (tokens.length === 0) {
+      // No words: every entry of the workspaces that passes the filters, in the order they were added.
+      matched = [];
+      for (const ws of new Set(query.workspaceIds)) {
+        for (const n of this.byWorkspace.get(ws) ?? []) if (passes(n)) matched.push(n);
+      }
+      page = matched.slice(query.offset, wanted);
+    } else {
+      const workspaces = new Set(query.workspaceIds);
+      const admit = (n: number) => workspaces.has(this.entries[n]!.record.workspaceId) && passes(n);
+      const terms = tokens.map((token) => this.dictionary.matches(token));
+      matched = this.matcher.match(this.matchSource, terms, admit);
+      page = topK(matched, wanted, this.matcher.compare).slice(query.offset);
+    }
+    const facets: SearchResult["facets"] = {};
+    for (const facet of query.facets) {
+      const tally = this.facetValues.tally(facet);
+      const at = facetIndex[facet];
+      const column = this.columns[at];
+      if (facet === "theme") {
+        const lists = this.themeLists;
+        for (let k = 0; k < matched.length; k++) {
+          const codes = lists[matched[k]];
+          for (let i = 0; i < codes.length; i++) tally[codes[i]]++;
+        }
+      } else {
+        // Single-valued facets are counted from a typed column: this loop runs over every match.
+        for (let k = 0; k < matched.length; k++) {
+          const code = column[matched[k]];
+          if (code >= 0) tally[code]++;
+        }
+      }
+      facets[facet] = this.facetValues.counts(facet, tally);
+    }
+    const hits = page.map((n) => {
+      const record = this.entries[n]!.record;
+      const title = record.type === "lesson" ? record.documentTitle : record.title;
+      return toSearchHit(record, highlightAll(title, tokens), snippetOf(record.text, tokens));
+    });
+    return { hits, facets, total: matched.length, took: Math.round(performance.now() - started) };
+  }
+
+  /** Always up: it lives in this process. */
+  async health(): Promise<boolean> {
+    return true;
+  }
+
+  /** Nothing to let go of. */
+  async close(): Promise<void> {}
+
+  /** Loads every entry from the source (once, at start); returns how many. */
+  async rebuild(source: SearchEntrySource): Promise<number> {
+    let loaded = 0;
+    for await (const batch of source()) {
+      await this.index(batch);
+      loaded += batch.length;
+    }
+    return loaded;
+  }
+
+  private store(record: IndexedRecord): void {
+    this.drop(record.id);
+    const n = this.entries.length;
+    const terms = new Map<string, number>();
+    let length = 0;
+    searchableFields.forEach((field, bit) => {
+      for (const term of tokenizeDutch(record[field] ?? "")) {
+        terms.set(term, ((terms.get(term) ?? 0) + 32) | (1 << bit));
+        length++;
+      }
+    });
+    for (const [term, packed] of terms) {
+      let list = this.postings.get(term);
+      if (!list) {
+        list = [];
+        this.postings.set(term, list);
+        this.dictionary.add(term);
+      }
+      list.push(n, packed);
+    }
+    const facets = this.facetValues.encode(record);
+    this.entries.push({ record, facets, length });
+    if (n >= this.columns[0].length) {
+      this.columns = this.columns.map((old) => {
+        const grown = new Int32Array(old.length * 2).fill(-1);
+        grown.set(old);
+        return grown;
+      });
+    }
+    this.themeLists.push(Int32Array.from(facets[facetIndex.theme]));
+    facets.forEach((codes, at) => {
+      this.columns[at][n] = codes[0] ?? -1;
+    });
+    this.totalLength += length;
+    this.byId.set(record.id, n);
+    addTo(this.byWorkspace, record.workspaceId, n);
+    addTo(this.byDocument, record.documentId, n);
+  }
+
+  private drop(id: string): void {
+    const n = this.byId.get(id);
+    if (n === undefined) return;
+    const entry = this.entries[n]!;
+    this.entries[n] = undefined;
+    this.byId.delete(id);
+    this.byWorkspace.get(entry.record.workspaceId)?.delete(n);
+    this.byDocument.get(entry.record.documentId)?.delete(n);
+    this.totalLength -= entry.length;
+    this.tombstones++;
+  }
+
+  private idsIn(numbers: Set<number> | undefined): string[] {
+    return [...(numbers ?? [])].map((n) => this.entries[n]!.record.id);
+  }
+
+  /** Rebuilds postings without tombstones once they outnumber the live entries. */
+  private compactIfNeeded(): void {
+    if (this.tombstones < 1_000 || this.tombstones < this.byId.size) return;
+    const live = this.entries.filter((e): e is StoredEntry => e !== undefined).map((e) => e.record);
+    this.entries = [];
+    this.themeLists = [];
+    this.columns = facetNames.map(() => new Int32Array(1024).fill(-1));
+    this.postings = new Map();
+    this.dictionary.clear();
+    this.byId.clear();
+    this.byWorkspace.clear();
+    this.byDocument.clear();
+    this.tombstones = 0;
+    this.totalLength = 0;
+    for (const record of live) this.store(record);
+  }
+}
+
+function addTo(map: Map<string, Set<number>>, key: string, n: number): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(n);
+}
+
+/** Creates the embedded index and fills it from the source, when given one. */
+export async function createEmbeddedSearchIndex(source?: SearchEntrySource): Promise<EmbeddedSearchIndex> {
+  const index = new EmbeddedSearchIndex();
+  if (source) await index.rebuild(source);
+  return index;
+}
