@@ -59,6 +59,7 @@ export function comparisonsRoutes(service: ComparisonsService): ApiModule {
     app.get(`${base}/:comparisonId/export.md`, async (c) => {
       const found = await service.get(c.get("user"), pathId(c, "id", "Workspace"), pathId(c, "comparisonId", "Comparison"));
       c.header("Content-Type", "text/markdown; charset=utf-8");
+      c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(found.record.name, "md")));
       return c.body(comparisonMarkdown(found.record.name, found.matrix));
     });
@@ -66,6 +67,7 @@ export function comparisonsRoutes(service: ComparisonsService): ApiModule {
     app.get(`${base}/:comparisonId/export.csv`, async (c) => {
       const found = await service.get(c.get("user"), pathId(c, "id", "Workspace"), pathId(c, "comparisonId", "Comparison"));
       c.header("Content-Type", "text/csv; charset=utf-8");
+      c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(found.record.name, "csv")));
       return c.body(comparisonCsv(found.matrix));
     });

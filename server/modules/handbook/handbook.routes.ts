@@ -36,6 +36,7 @@ export function handbookRoutes(service: HandbookService): ApiModule {
       const handbook = await service.compile(c.get("user"), workspaceId(c));
       c.header("Content-Type", "text/html; charset=utf-8");
       c.header("X-Content-Type-Options", "nosniff");
+      c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(handbook.title, "html")));
       return c.body(handbookHtml(handbook));
     });
@@ -43,6 +44,7 @@ export function handbookRoutes(service: HandbookService): ApiModule {
     app.get(`${base}/export.md`, async (c) => {
       const handbook = await service.compile(c.get("user"), workspaceId(c));
       c.header("Content-Type", "text/markdown; charset=utf-8");
+      c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(handbook.title, "md")));
       return c.body(handbookMarkdown(handbook));
     });
@@ -51,6 +53,7 @@ export function handbookRoutes(service: HandbookService): ApiModule {
       const handbook = await service.compile(c.get("user"), workspaceId(c));
       const bytes = await handbookDocx(handbook);
       c.header("Content-Type", docxContentType);
+      c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(handbook.title, "docx")));
       return c.body(bytes.buffer as ArrayBuffer);
     });

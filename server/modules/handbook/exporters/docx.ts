@@ -71,6 +71,19 @@ export async function handbookDocx(handbook: Handbook): Promise<Uint8Array> {
   const doc = new Document({
     title: clean(handbook.title),
     creator: "Themawerk",
+    // The default template has no quote style; chapter text uses one.
+    styles: {
+      paragraphStyles: [
+        {
+          id: "Quote",
+          name: "Quote",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { italics: true, color: "555555" },
+          paragraph: { indent: { left: 720 } },
+        },
+      ],
+    },
     sections: [{ children }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
