@@ -163,7 +163,17 @@ describe.skipIf(!chromiumAvailable)("accounts and workspaces in Chromium", () =>
       await guest.getByRole("navigation").getByRole("link", { name: "Werkwinkel kleine gemeenten" }).count(),
     ).toBe(1);
 
+    // The facilitator removes the newcomer from the second workspace again, after confirming.
+    await page.reload();
+    await page.getByRole("button", { name: `${NEWCOMER.name} uit de werkruimte verwijderen` }).click();
+    const confirm = page.getByRole("alertdialog");
+    expect(await confirm.getByRole("heading").textContent()).toBe(`${NEWCOMER.name} verwijderen?`);
+    await confirm.getByRole("button", { name: "Verwijderen" }).click();
+    await expect.poll(() => page.getByRole("row").filter({ hasText: NEWCOMER.email }).count()).toBe(0);
+
     // The newcomer switches to English (remembered in the account), then logs out.
+    await guest.goto(`${server.url}${workspacePath}`);
+    await expect.poll(() => guest.locator("h1").textContent()).toBe(WORKSPACE);
     await guest
       .getByRole("radio", { name: "English" })
       .or(guest.getByRole("button", { name: "English" }))

@@ -5,6 +5,7 @@ import type common from "./messages/common";
 import type documents from "./messages/documents";
 import type editor from "./messages/editor";
 import type invitations from "./messages/invitations";
+import type lessons from "./messages/lessons";
 import type shell from "./messages/shell";
 import type workspaces from "./messages/workspaces";
 
@@ -20,6 +21,7 @@ declare module "i18next" {
       documents: typeof documents.nl;
       editor: typeof editor.nl;
       invitations: typeof invitations.nl;
+      lessons: typeof lessons.nl;
       shell: typeof shell.nl;
       workspaces: typeof workspaces.nl;
     };

@@ -8,6 +8,7 @@ import common from "./messages/common";
 import documents from "./messages/documents";
 import editor from "./messages/editor";
 import invitations from "./messages/invitations";
+import lessons from "./messages/lessons";
 import shell from "./messages/shell";
 import workspaces from "./messages/workspaces";
 
@@ -15,7 +16,7 @@ import workspaces from "./messages/workspaces";
  * The message catalogue: one namespace per file in ./messages, each exporting `{ nl, en }`.
  * Use `useTranslation("<namespace>")`; `common` is the default namespace.
  */
-export const catalogue = { account, auth, common, documents, editor, invitations, shell, workspaces };
+export const catalogue = { account, auth, common, documents, editor, invitations, lessons, shell, workspaces };
 export type Namespace = keyof typeof catalogue;
 
 function resourcesFor(locale: Locale) {

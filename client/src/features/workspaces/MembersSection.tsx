@@ -1,8 +1,11 @@
 import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import { type Role, roles } from "../../../../shared/roles";
 import type { Member } from "../../../../shared/schemas/workspaces";
 import { isApiError } from "../../api/client";
+import { queryKeys } from "../../api/query-keys";
 import { describeApiError } from "../../forms/errors";
 import { useFormatDate } from "../../i18n/format";
 import { Alert } from "../../ui/Alert";
@@ -135,6 +138,17 @@ function RemoveMemberDialog({
 }) {
   const { t } = useTranslation(["workspaces", "common"]);
   const remove = useRemoveMember(workspaceId);
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  // Leaving the workspace yourself: its page is no longer yours to see.
+  const onRemoved = () => {
+    onClose();
+    if (member.userId === me.id) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces });
+      void navigate("/", { replace: true });
+    }
+  };
   return (
     <Modal
       title={t("members.removeTitle", { name: member.name })}
@@ -153,7 +167,7 @@ function RemoveMemberDialog({
           variant="danger"
           isPending={remove.isPending}
           pendingLabel={t("members.removing")}
-          onPress={() => remove.mutate(member.userId, { onSuccess: onClose })}
+          onPress={() => remove.mutate(member.userId, { onSuccess: onRemoved })}
         >
           {t("members.remove")}
         </Button>
