@@ -196,7 +196,23 @@ describe.skipIf(!chromiumAvailable)("accounts and workspaces in Chromium", () =>
     await page.waitForURL(`${server.url}/aanmelden`);
     await logIn(page, NEWCOMER.email, NEWCOMER.password);
     await expect.poll(() => page.locator("h1").textContent()).toBe("My workspaces");
-    expect(await page.getByRole("link", { name: WORKSPACE }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole("link", { name: WORKSPACE }).count()).toBeGreaterThan(0);
+
+    // Account: a wrong current password is named next to its field; then the change goes through.
+    await page.getByRole("button", { name: /Account menu of/ }).click();
+    await page.getByRole("menuitem", { name: "My account" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("My account");
+    await page.getByLabel("Current password", { exact: true }).fill("not-my-password");
+    await page.getByLabel("New password", { exact: true }).fill("een-nieuw-wachtwoord");
+    await page.getByLabel("Repeat the new password").fill("een-nieuw-wachtwoord");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => fieldError(page, "Current password")).toContain("The current password is wrong.");
+    await page.getByLabel("Current password", { exact: true }).fill(NEWCOMER.password);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "password has been changed" }).count())
+      .toBe(1);
+    await page.screenshot({ path: screenshotPath("accounts-10-password-changed") });
 
     expect(errors).toEqual([]);
   });
@@ -214,7 +230,7 @@ describe.skipIf(!chromiumAvailable)("accounts and workspaces in Chromium", () =>
         message = (await page.getByRole("alert").first().textContent()) ?? "";
       }
       expect(message).toMatch(/^Te veel pogingen\. Probeer het over \d+ seconden? opnieuw\.$/);
-      await page.screenshot({ path: screenshotPath("accounts-10-throttled") });
+      await page.screenshot({ path: screenshotPath("accounts-11-throttled") });
     } finally {
       await stranger.close();
     }
