@@ -5,17 +5,88 @@
  * on purpose: in a don't or a pitfall they are the point.
  */
 export const DUTCH_STOP_WORDS: readonly string[] = [
-  "de", "het", "een", "en", "van", "in", "op", "te", "ten", "ter", "dat", "die", "dit", "deze", "is", "zijn",
-  "was", "voor", "met", "aan", "er", "om", "als", "bij", "ook", "tot", "of", "naar", "uit", "maar", "door",
-  "dan", "wat", "nog", "al", "zo", "wordt", "worden", "werd", "hun", "haar", "hij", "zij", "ze", "we", "wij",
-  "je", "u", "ik", "mijn", "onze", "ons", "hem", "men", "heeft", "hebben", "had", "kan", "kunnen", "zal",
-  "zou", "moet", "moeten", "toch", "dus", "want", "waar", "wie", "hoe", "omdat", "daar", "hier", "wel",
+  "de",
+  "het",
+  "een",
+  "en",
+  "van",
+  "in",
+  "op",
+  "te",
+  "ten",
+  "ter",
+  "dat",
+  "die",
+  "dit",
+  "deze",
+  "is",
+  "zijn",
+  "was",
+  "voor",
+  "met",
+  "aan",
+  "er",
+  "om",
+  "als",
+  "bij",
+  "ook",
+  "tot",
+  "of",
+  "naar",
+  "uit",
+  "maar",
+  "door",
+  "dan",
+  "wat",
+  "nog",
+  "al",
+  "zo",
+  "wordt",
+  "worden",
+  "werd",
+  "hun",
+  "haar",
+  "hij",
+  "zij",
+  "ze",
+  "we",
+  "wij",
+  "je",
+  "u",
+  "ik",
+  "mijn",
+  "onze",
+  "ons",
+  "hem",
+  "men",
+  "heeft",
+  "hebben",
+  "had",
+  "kan",
+  "kunnen",
+  "zal",
+  "zou",
+  "moet",
+  "moeten",
+  "toch",
+  "dus",
+  "want",
+  "waar",
+  "wie",
+  "hoe",
+  "omdat",
+  "daar",
+  "hier",
+  "wel",
 ];
 const stopWordSet = new Set(DUTCH_STOP_WORDS);
 
 /** Lower-cases and strips diacritics: "Ideeën" → "ideeen", "coöperatie" → "cooperatie". */
 export function foldDiacritics(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 const wordPattern = /[\p{L}\p{N}]+/gu;
@@ -123,7 +194,13 @@ export function wordMatchesToken(word: string, token: string): boolean {
   return typosToMatch(word, token) !== undefined;
 }
 
-const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const htmlEscapes: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Escapes text for HTML content and attributes. */
 export function escapeHtml(text: string): string {

@@ -18,6 +18,8 @@ describe("snippet", () => {
   });
 
   it("starts at the beginning when nothing matches, and never marks stop words", () => {
-    expect(snippetOf("De werkwinkel in Lokeren.", queryTokens("de masterplan"))).toBe("De werkwinkel in Lokeren.");
+    expect(snippetOf("De werkwinkel in Lokeren.", queryTokens("de masterplan"))).toBe(
+      "De werkwinkel in Lokeren.",
+    );
   });
 });

@@ -1,13 +1,8 @@
 import { z } from "zod";
+import { lessonKinds, lessonStatuses } from "../lessons";
 import { caseOutcomes, documentKinds } from "./documents";
 
-/** Lesson kinds as the search filters and facets name them (the lessons feature owns their meaning). */
-export const lessonKinds = ["do", "dont", "pitfall", "bottleneck", "success_factor"] as const;
-export type LessonKind = (typeof lessonKinds)[number];
-
-/** Where a lesson stands on its way into the handbook. */
-export const lessonStatuses = ["candidate", "validated", "in_handbook"] as const;
-export type LessonStatus = (typeof lessonStatuses)[number];
+export type { LessonKind, LessonStatus } from "../lessons";
 
 /** What a search hit is: a lesson block or a whole document. */
 export const searchHitTypes = ["lesson", "document"] as const;
@@ -43,10 +38,10 @@ const multiValue = <T extends z.ZodType<unknown, string>>(value: T) => {
   // The cast only tells TypeScript what a generic array of T reads (strings) and gives (T's output).
   const list = z
     .array(value)
-    .max(SEARCH_LIMITS.maxValuesPerFilter, `at most ${SEARCH_LIMITS.maxValuesPerFilter} values`) as unknown as z.ZodType<
-    z.output<T>[],
-    string[]
-  >;
+    .max(
+      SEARCH_LIMITS.maxValuesPerFilter,
+      `at most ${SEARCH_LIMITS.maxValuesPerFilter} values`,
+    ) as unknown as z.ZodType<z.output<T>[], string[]>;
   return z
     .union([z.string(), z.array(z.string())])
     .transform((raw) =>
@@ -59,7 +54,9 @@ const multiValue = <T extends z.ZodType<unknown, string>>(value: T) => {
     .optional();
 };
 
-const boolValue = z.enum(["0", "1", "true", "false"], "must be 0 or 1").transform((v) => v === "1" || v === "true");
+const boolValue = z
+  .enum(["0", "1", "true", "false"], "must be 0 or 1")
+  .transform((v) => v === "1" || v === "true");
 const themeId = z.string().regex(/^[a-z0-9]{8,40}$/, "must be an id");
 const caseName = z.string().min(1).max(120, "at most 120 characters");
 
@@ -69,7 +66,11 @@ const caseName = z.string().min(1).max(120, "at most 120 characters");
  */
 export const searchRequestQuery = z
   .object({
-    q: z.string().trim().max(SEARCH_LIMITS.maxQueryLength, `at most ${SEARCH_LIMITS.maxQueryLength} characters`).default(""),
+    q: z
+      .string()
+      .trim()
+      .max(SEARCH_LIMITS.maxQueryLength, `at most ${SEARCH_LIMITS.maxQueryLength} characters`)
+      .default(""),
     type: multiValue(z.enum(searchHitTypes)),
     lessonKind: multiValue(z.enum(lessonKinds)),
     theme: multiValue(themeId),

@@ -24,7 +24,14 @@ describe("embedded search index", () => {
       yield ALL_ENTRIES.slice(4);
     }
     const index = await createSearchIndex({ meili: undefined }, logger, { source });
-    const result = await index.search({ workspaceIds: [WS_A], q: "", filters: {}, facets: [], limit: 50, offset: 0 });
+    const result = await index.search({
+      workspaceIds: [WS_A],
+      q: "",
+      filters: {},
+      facets: [],
+      limit: 50,
+      offset: 0,
+    });
     expect(result.total).toBe(9);
     await index.close();
   });

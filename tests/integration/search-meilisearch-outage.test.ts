@@ -11,7 +11,14 @@ import { dA1, dA2, lA1, WS_A } from "../search/fixtures";
 const unavailable = meiliUnavailableReason();
 const logger = createLogger("silent");
 const title = unavailable ? `Meilisearch outage — SKIPPED: ${unavailable}` : "Meilisearch outage";
-const everything: SearchQuery = { workspaceIds: [WS_A], q: "", filters: {}, facets: [], limit: 50, offset: 0 };
+const everything: SearchQuery = {
+  workspaceIds: [WS_A],
+  q: "",
+  filters: {},
+  facets: [],
+  limit: 50,
+  offset: 0,
+};
 
 async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 15_000;

@@ -47,9 +47,18 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     const settings = (await res.json()) as Record<string, unknown>;
     expect(settings.searchableAttributes).toEqual(meiliIndexSettings.searchableAttributes);
     expect(settings.rankingRules).toEqual(meiliIndexSettings.rankingRules);
-    expect(new Set(settings.filterableAttributes as string[])).toEqual(new Set(meiliIndexSettings.filterableAttributes));
+    expect(new Set(settings.filterableAttributes as string[])).toEqual(
+      new Set(meiliIndexSettings.filterableAttributes),
+    );
     expect(new Set(settings.stopWords as string[])).toEqual(new Set(meiliIndexSettings.stopWords));
-    const result = await second.search({ workspaceIds: [WS_A], q: "", filters: {}, facets: [], limit: 5, offset: 0 });
+    const result = await second.search({
+      workspaceIds: [WS_A],
+      q: "",
+      filters: {},
+      facets: [],
+      limit: 5,
+      offset: 0,
+    });
     expect(result.hits.map((h) => h.id)).toEqual([dA1.id]);
     await second.close();
   });
@@ -62,9 +71,13 @@ describe.skipIf(unavailable !== undefined)(title, () => {
   });
 
   it("refuses a wrong master key instead of working without one", async () => {
-    const index = await createSearchIndex({ meili: { url: server.url, masterKey: "wrong-key-0123456789" } }, logger, {
-      indexUid: freshUid(),
-    }).catch((error: unknown) => error);
+    const index = await createSearchIndex(
+      { meili: { url: server.url, masterKey: "wrong-key-0123456789" } },
+      logger,
+      {
+        indexUid: freshUid(),
+      },
+    ).catch((error: unknown) => error);
     expect(index).toBeInstanceOf(Error);
     expect(String(index)).toMatch(/invalid_api_key|API key/i);
   });

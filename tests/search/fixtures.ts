@@ -14,7 +14,11 @@ export const THEMES = {
 const lokeren = { caseName: "Lokeren", isCentreCity: false, outcome: "struggled" } as const;
 const sintNiklaas = { caseName: "Sint-Niklaas", isCentreCity: true, outcome: "succeeded" } as const;
 
-const doc = (d: Omit<DocumentEntry, "type" | "documentId">): DocumentEntry => ({ ...d, type: "document", documentId: d.id });
+const doc = (d: Omit<DocumentEntry, "type" | "documentId">): DocumentEntry => ({
+  ...d,
+  type: "document",
+  documentId: d.id,
+});
 const lesson = (l: Omit<LessonEntry, "type">): LessonEntry => ({ ...l, type: "lesson" });
 
 export const dA1 = doc({

@@ -24,7 +24,16 @@ import {
 /** Makes a fresh, empty index; the suite closes it. */
 export type SearchIndexFactory = () => Promise<SearchIndex>;
 
-const allFacets: SearchFacetName[] = ["type", "lessonKind", "theme", "case", "isCentreCity", "outcome", "status", "documentKind"];
+const allFacets: SearchFacetName[] = [
+  "type",
+  "lessonKind",
+  "theme",
+  "case",
+  "isCentreCity",
+  "outcome",
+  "status",
+  "documentKind",
+];
 
 const query = (q: string, rest: Partial<SearchQuery> = {}): SearchQuery => ({
   workspaceIds: [WS_A],
@@ -97,8 +106,12 @@ export function searchIndexContract(factory: SearchIndexFactory): void {
 
     it("tolerates one typo in longer words", async () => {
       expect(idSet(await index.search(query("dienstenwijzr")))).toEqual(dienstenwijzerHits);
-      expect(ids(await index.search(query("klaverbladmodl", { filters: { type: ["document"] } })))).toEqual([dA2.id]);
-      expect(ids(await index.search(query("werkwinkal", { filters: { type: ["lesson"] } })))).toEqual([lA2.id]);
+      expect(ids(await index.search(query("klaverbladmodl", { filters: { type: ["document"] } })))).toEqual([
+        dA2.id,
+      ]);
+      expect(ids(await index.search(query("werkwinkal", { filters: { type: ["lesson"] } })))).toEqual([
+        lA2.id,
+      ]);
     });
 
     it("matches prefixes while typing", async () => {
@@ -111,7 +124,13 @@ export function searchIndexContract(factory: SearchIndexFactory): void {
       const result = await index.search(query("", { facets: allFacets }));
       expect(result.total).toBe(9);
       expect(counts(result, "type")).toEqual({ document: 4, lesson: 5 });
-      expect(counts(result, "lessonKind")).toEqual({ pitfall: 1, do: 1, success_factor: 1, bottleneck: 1, dont: 1 });
+      expect(counts(result, "lessonKind")).toEqual({
+        pitfall: 1,
+        do: 1,
+        success_factor: 1,
+        bottleneck: 1,
+        dont: 1,
+      });
       expect(counts(result, "theme")).toEqual({
         [THEMES.personeel.id]: 3,
         [THEMES.samenwerking.id]: 2,
@@ -142,7 +161,11 @@ export function searchIndexContract(factory: SearchIndexFactory): void {
       ["status (OR)", { status: ["candidate" as const, "in_handbook" as const] }, [lA2, lA3, lA5]],
       ["documentKind", { documentKind: ["meeting" as const] }, [dA3, lA5]],
       ["theme AND status", { theme: [THEMES.personeel.id], status: ["validated" as const] }, [lA1, lA4]],
-      ["lessonKind AND case with no overlap", { lessonKind: ["pitfall" as const], case: ["Sint-Niklaas"] }, []],
+      [
+        "lessonKind AND case with no overlap",
+        { lessonKind: ["pitfall" as const], case: ["Sint-Niklaas"] },
+        [],
+      ],
     ])("filters on %s", async (_name, filters, expected) => {
       const result = await index.search(query("", { filters }));
       expect(idSet(result)).toEqual(new Set(expected.map((e) => e.id)));
@@ -150,16 +173,29 @@ export function searchIndexContract(factory: SearchIndexFactory): void {
     });
 
     it("filters together with a query", async () => {
-      const result = await index.search(query("masterplan", { filters: { type: ["lesson"], theme: [THEMES.bestuur.id] } }));
+      const result = await index.search(
+        query("masterplan", { filters: { type: ["lesson"], theme: [THEMES.bestuur.id] } }),
+      );
       expect(ids(result)).toEqual([lA4.id]);
     });
 
     it("returns highlighted snippets as safe HTML", async () => {
       const [hit] = (await index.search(query("werkwinkel", { filters: { type: ["lesson"] } }))).hits;
-      expect(hit).toMatchObject({ id: lA2.id, type: "lesson", documentId: dA1.id, title: dA1.title, lessonKind: "do" });
+      expect(hit).toMatchObject({
+        id: lA2.id,
+        type: "lesson",
+        documentId: dA1.id,
+        title: dA1.title,
+        lessonKind: "do",
+      });
       expect(hit.snippet).toContain("<mark>werkwinkel</mark>");
       expect(hit.themes).toEqual([THEMES.samenwerking]);
-      expect(hit).toMatchObject({ caseName: "Lokeren", isCentreCity: false, outcome: "struggled", status: "candidate" });
+      expect(hit).toMatchObject({
+        caseName: "Lokeren",
+        isCentreCity: false,
+        outcome: "struggled",
+        status: "candidate",
+      });
 
       const [unsafe] = (await index.search(query("test"))).hits;
       expect(unsafe.id).toBe(lA5.id);
@@ -193,7 +229,9 @@ export function searchIndexContract(factory: SearchIndexFactory): void {
       const plain = await index.search(query("dienstenwijzer"));
       const withStopWords = await index.search(query("de dienstenwijzer van het"));
       expect(ids(withStopWords)).toEqual(ids(plain));
-      expect(ids(await index.search(query("een masterplan")))).toEqual(ids(await index.search(query("masterplan"))));
+      expect(ids(await index.search(query("een masterplan")))).toEqual(
+        ids(await index.search(query("masterplan"))),
+      );
     });
 
     it("ranks a title hit above a body hit", async () => {
@@ -235,9 +273,16 @@ export function searchIndexContract(factory: SearchIndexFactory): void {
 
       it("with filters naming another workspace's values", async () => {
         expect((await index.search(query("", { filters: { case: ["Gent"] } }))).total).toBe(0);
-        expect((await index.search(query("", { workspaceIds: [WS_B], filters: { theme: [THEMES.personeel.id] } }))).total).toBe(0);
-        expect((await index.search(query("", { workspaceIds: [WS_B], filters: { case: ["Lokeren"] } }))).total).toBe(0);
-        const b = await index.search(query("dienstenwijzer", { workspaceIds: [WS_B], filters: { lessonKind: ["pitfall"] } }));
+        expect(
+          (await index.search(query("", { workspaceIds: [WS_B], filters: { theme: [THEMES.personeel.id] } })))
+            .total,
+        ).toBe(0);
+        expect(
+          (await index.search(query("", { workspaceIds: [WS_B], filters: { case: ["Lokeren"] } }))).total,
+        ).toBe(0);
+        const b = await index.search(
+          query("dienstenwijzer", { workspaceIds: [WS_B], filters: { lessonKind: ["pitfall"] } }),
+        );
         expect(ids(b)).toEqual([lB1.id]);
       });
 
@@ -248,7 +293,9 @@ export function searchIndexContract(factory: SearchIndexFactory): void {
       });
 
       it("with a workspace id that looks like a filter", async () => {
-        const result = await index.search(query("", { workspaceIds: [`${WS_B}" OR workspaceId = "${WS_A}`] }));
+        const result = await index.search(
+          query("", { workspaceIds: [`${WS_B}" OR workspaceId = "${WS_A}`] }),
+        );
         expect(result.total).toBe(0);
       });
     });

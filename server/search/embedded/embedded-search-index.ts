@@ -45,7 +45,6 @@ export class EmbeddedSearchIndex implements SearchIndex {
     lengthOf: (n) => this.entries[n]?.length ?? -1,
   };
 
-
   /** Adds or replaces entries. */
   async index(entries: SearchEntry[]): Promise<void> {
     for (const entry of entries) this.store(toIndexedRecord(entry));

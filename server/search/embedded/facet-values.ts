@@ -18,7 +18,10 @@ export const facetNames: readonly SearchFacetName[] = [
 export type FacetCodes = number[][];
 
 /** Where a facet sits in FacetCodes. */
-export const facetIndex = Object.fromEntries(facetNames.map((f, i) => [f, i])) as Record<SearchFacetName, number>;
+export const facetIndex = Object.fromEntries(facetNames.map((f, i) => [f, i])) as Record<
+  SearchFacetName,
+  number
+>;
 
 function valuesOf(record: IndexedRecord, facet: SearchFacetName): string[] {
   const one = (v: string | boolean | undefined) => (v === undefined ? [] : [String(v)]);
@@ -47,7 +50,9 @@ function valuesOf(record: IndexedRecord, facet: SearchFacetName): string[] {
  * array increment — the embedded engine counts facets over up to every entry of a workspace.
  */
 export class FacetValues {
-  private readonly codes = new Map<SearchFacetName, Map<string, number>>(facetNames.map((f) => [f, new Map()]));
+  private readonly codes = new Map<SearchFacetName, Map<string, number>>(
+    facetNames.map((f) => [f, new Map()]),
+  );
   private readonly names = new Map<SearchFacetName, string[]>(facetNames.map((f) => [f, []]));
 
   /** The codes of a record's values, interning new values. */

@@ -40,7 +40,10 @@ export class Matcher {
     const averageLength = source.averageLength();
     // Narrow from the rarest word: later words only look at entries still in the running.
     const order = termsPerToken
-      .map((terms) => ({ terms, size: terms.reduce((s, t) => s + (source.postings(t.term)?.length ?? 0), 0) }))
+      .map((terms) => ({
+        terms,
+        size: terms.reduce((s, t) => s + (source.postings(t.term)?.length ?? 0), 0),
+      }))
       .sort((a, b) => a.size - b.size);
     let alive: number[] = [];
     let previous = 0;

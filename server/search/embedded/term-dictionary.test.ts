@@ -3,7 +3,8 @@ import { TermDictionary } from "./term-dictionary";
 
 describe("term dictionary", () => {
   const dictionary = new TermDictionary();
-  for (const t of ["werkwinkel", "werkgroep", "werkt", "masterplan", "dienstenwijzer", "werkwinkel", "plan"]) dictionary.add(t);
+  for (const t of ["werkwinkel", "werkgroep", "werkt", "masterplan", "dienstenwijzer", "werkwinkel", "plan"])
+    dictionary.add(t);
 
   it("keeps each word once", () => {
     expect(dictionary.size).toBe(6);
@@ -11,7 +12,9 @@ describe("term dictionary", () => {
 
   it("finds words by prefix and marks the exact one", () => {
     expect(dictionary.matches("werk").map((m) => m.term)).toEqual(["werkgroep", "werkt", "werkwinkel"]);
-    expect(dictionary.matches("werkt").filter((m) => m.typos === 0)).toEqual([{ term: "werkt", typos: 0, exact: true }]);
+    expect(dictionary.matches("werkt").filter((m) => m.typos === 0)).toEqual([
+      { term: "werkt", typos: 0, exact: true },
+    ]);
   });
 
   it("tolerates typos in longer words only, never on the first letter", () => {

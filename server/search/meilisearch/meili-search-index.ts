@@ -54,7 +54,11 @@ function isUnreachable(error: unknown): boolean {
 }
 
 const searchDown = () =>
-  new AppError(503, "service_unavailable", "Search is unavailable: the search engine does not answer. Try again shortly.");
+  new AppError(
+    503,
+    "service_unavailable",
+    "Search is unavailable: the search engine does not answer. Try again shortly.",
+  );
 
 /** Search with a Meilisearch server; writes missed while it is down are queued and replayed. */
 export class MeiliSearchIndex implements SearchIndex {
@@ -83,9 +87,12 @@ export class MeiliSearchIndex implements SearchIndex {
       await this.applySettings();
     } catch (error) {
       if (!isUnreachable(error)) throw error;
-      this.options.logger.warn("Meilisearch does not answer at start; its settings will be applied when it is back", {
-        url: this.options.url,
-      });
+      this.options.logger.warn(
+        "Meilisearch does not answer at start; its settings will be applied when it is back",
+        {
+          url: this.options.url,
+        },
+      );
       this.scheduleRetry();
     }
   }
@@ -142,11 +149,21 @@ export class MeiliSearchIndex implements SearchIndex {
     const hits = response.hits.map((hit) => {
       const formatted = (hit._formatted ?? {}) as Partial<Record<string, string>>;
       const title = hit.type === "lesson" ? formatted.documentTitle : formatted.title;
-      return toSearchHit(hit as IndexedRecord, markersToHtml(title ?? ""), markersToHtml(formatted.text ?? ""));
+      return toSearchHit(
+        hit as IndexedRecord,
+        markersToHtml(title ?? ""),
+        markersToHtml(formatted.text ?? ""),
+      );
     });
     const facets: SearchResult["facets"] = {};
-    for (const name of query.facets) facets[name] = toFacetCounts(response.facetDistribution?.[filterField[name]] ?? {});
-    return { hits, facets, total: response.estimatedTotalHits ?? hits.length, took: response.processingTimeMs };
+    for (const name of query.facets)
+      facets[name] = toFacetCounts(response.facetDistribution?.[filterField[name]] ?? {});
+    return {
+      hits,
+      facets,
+      total: response.estimatedTotalHits ?? hits.length,
+      took: response.processingTimeMs,
+    };
   }
 
   /** True when Meilisearch answers its health check. */
@@ -164,9 +181,12 @@ export class MeiliSearchIndex implements SearchIndex {
     clearTimeout(this.retryTimer);
     await this.flushing;
     if (this.pending.size > 0) {
-      this.options.logger.warn("Closing with search writes that never reached Meilisearch; run npm run reindex", {
-        pending: this.pending.size,
-      });
+      this.options.logger.warn(
+        "Closing with search writes that never reached Meilisearch; run npm run reindex",
+        {
+          pending: this.pending.size,
+        },
+      );
     }
   }
 
@@ -178,7 +198,8 @@ export class MeiliSearchIndex implements SearchIndex {
   private async applySettings(): Promise<void> {
     const uid = this.meiliIndex.uid;
     const created = await this.client.createIndex(uid, { primaryKey: "id" }).waitTask();
-    if (created.status === "failed" && created.error?.code !== "index_already_exists") throw taskError(created);
+    if (created.status === "failed" && created.error?.code !== "index_already_exists")
+      throw taskError(created);
     await this.awaitTask(this.meiliIndex.updateSettings(meiliIndexSettings));
     this.settingsApplied = true;
   }
@@ -231,13 +252,17 @@ export class MeiliSearchIndex implements SearchIndex {
         } catch (error) {
           if (isUnreachable(error)) throw error;
           // The engine refused it: retrying would fail forever, so log and move on.
-          this.options.logger.error("Search write failed and was dropped", { write: write.label, error: String(error) });
+          this.options.logger.error("Search write failed and was dropped", {
+            write: write.label,
+            error: String(error),
+          });
         }
         this.pending.done();
       }
       if (this.pending.size === 0) this.options.logger.info("Search writes caught up with Meilisearch");
     } catch (error) {
-      if (!isUnreachable(error)) this.options.logger.error("Applying search settings failed", { error: String(error) });
+      if (!isUnreachable(error))
+        this.options.logger.error("Applying search settings failed", { error: String(error) });
     }
   }
 }
