@@ -12,6 +12,7 @@ export const editorTheme: EditorThemeClasses = {
     nested: { listitem: "ed-nested-listitem" },
   },
   link: "ed-link",
+  lesson: "ed-lesson",
   text: {
     bold: "ed-bold",
     italic: "ed-italic",

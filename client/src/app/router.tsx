@@ -4,6 +4,8 @@ import { LoginPage } from "../features/auth/LoginPage";
 import { RequireAuth } from "../features/auth/RequireAuth";
 import { DocumentPage } from "../features/documents/DocumentPage";
 import { AcceptInvitePage } from "../features/invitations/AcceptInvitePage";
+import { LessonsPage } from "../features/lessons/LessonsPage";
+import { ThemesPage } from "../features/themes/ThemesPage";
 import { MyWorkspacesPage } from "../features/workspaces/MyWorkspacesPage";
 import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
 import { AppShell } from "../shell/AppShell";
@@ -34,6 +36,8 @@ export function createAppRouter() {
                     { index: true, element: <MyWorkspacesPage /> },
                     { path: "/w/:workspaceId", element: <WorkspaceHomePage /> },
                     { path: "/w/:workspaceId/d/:documentId", element: <DocumentPage /> },
+                    { path: "/w/:workspaceId/lessen", element: <LessonsPage /> },
+                    { path: "/w/:workspaceId/themas", element: <ThemesPage /> },
                     { path: "/account", element: <AccountPage /> },
                     { path: "*", element: <NotFoundPage /> },
                   ],

@@ -16,6 +16,9 @@ import { CLOSE_CODES } from "../../../shared/close-codes";
 import { TopBarSlot } from "../shell/top-bar-slots";
 import { createProviderFactory } from "./collaboration";
 import { ConnectionStatePlugin } from "./plugins/ConnectionStatePlugin";
+import { LessonControlsPlugin } from "./plugins/LessonControlsPlugin";
+import { LessonDecorationsPlugin } from "./plugins/LessonDecorationsPlugin";
+import { LessonSlashPlugin } from "./plugins/LessonSlashPlugin";
 import { LinkSanitizerPlugin } from "./plugins/LinkSanitizerPlugin";
 import { PresencePlugin } from "./plugins/PresencePlugin";
 import { ReadOnlyPlugin } from "./plugins/ReadOnlyPlugin";
@@ -110,6 +113,7 @@ export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: 
               ErrorBoundary={LexicalErrorBoundary}
             />
             <div ref={cursorsRef} className="editor__cursors" />
+            {!readOnly && <LessonControlsPlugin />}
           </div>
           <CollaborationPlugin
             id={documentId}
@@ -124,6 +128,8 @@ export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: 
           <LinkPlugin validateUrl={isSafeLinkUrl} />
           <LinkSanitizerPlugin />
           <ReadOnlyPlugin readOnly={readOnly} />
+          <LessonDecorationsPlugin />
+          {!readOnly && <LessonSlashPlugin />}
         </div>
         <TopBarSlot name="presence">
           <div className="editor-presence">

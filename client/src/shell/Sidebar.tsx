@@ -5,7 +5,7 @@ import { useWorkspaces } from "../features/workspaces/workspace-queries";
 
 /** The sidebar: my workspaces, and inside a workspace its overview and its documents by kind. */
 export function Sidebar() {
-  const { t } = useTranslation(["shell", "common"]);
+  const { t } = useTranslation(["shell", "common", "lessons"]);
   const workspaceId = useMatch("/w/:workspaceId/*")?.params.workspaceId;
   const workspaces = useWorkspaces();
   const current = workspaces.data?.find((w) => w.id === workspaceId);
@@ -23,6 +23,16 @@ export function Sidebar() {
             <li>
               <NavLink to={`/w/${workspaceId}`} end className="sidebar__link">
                 {t("sidebar.overview")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={`/w/${workspaceId}/lessen`} className="sidebar__link">
+                {t("lessons:sidebar.lessons")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={`/w/${workspaceId}/themas`} className="sidebar__link">
+                {t("lessons:sidebar.themes")}
               </NavLink>
             </li>
           </ul>

@@ -36,7 +36,8 @@ const nl = {
   },
   page: {
     title: "Lessen",
-    intro: "Alle lessen uit de teksten van deze werkruimte. Klik op een les om ze in haar document te openen.",
+    intro:
+      "Alle lessen uit de teksten van deze werkruimte. Klik op een les om ze in haar document te openen.",
     filters: "Filters",
     kind: "Soort",
     theme: "Thema",

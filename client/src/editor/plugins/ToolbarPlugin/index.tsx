@@ -19,6 +19,7 @@ import {
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type BlockFormat, setBlockFormat } from "../../block-format";
+import { LessonToolbarMenu } from "../LessonToolbarMenu";
 import { ShortcutsPlugin, shortcutHint } from "../ShortcutsPlugin";
 import { LinkDialog } from "./LinkDialog";
 
@@ -213,6 +214,8 @@ export function ToolbarPlugin() {
         >
           <span className="toolbar__link-label">{t("toolbar.link")}</span>
         </ToolButton>
+        <span className="toolbar__divider" aria-hidden="true" />
+        <LessonToolbarMenu />
       </div>
       <ShortcutsPlugin currentFormat={currentFormat} />
       <LinkDialog

@@ -1,0 +1,164 @@
+import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
+import { $getNodeByKey, $getSelection, $isRangeSelection, type EditorState } from "lexical";
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button, type Key, ListBox, ListBoxItem, Popover, Select, SelectValue } from "react-aria-components";
+import { useParams } from "react-router";
+import { $isLessonNode, type LessonNode } from "../../../../../shared/editor/lesson-node";
+import { type LessonKind, lessonKinds } from "../../../../../shared/lessons";
+import { LessonKindIcon } from "../../../features/lessons/LessonKindIcon";
+import { useThemes } from "../../../features/themes/theme-queries";
+import { $lessonOf, turnLessonIntoParagraph } from "../LessonCommands";
+import "./lesson-controls.css";
+
+interface ActiveLesson {
+  key: string;
+  kind: LessonKind;
+  themes: string[];
+}
+
+/** The lesson the caret is in; while the editor has no selection (focus in this bar), the last one stays. */
+function readActiveLesson(state: EditorState, previous: ActiveLesson | null): ActiveLesson | null {
+  return state.read(() => {
+    const selection = $getSelection();
+    const lesson = $isRangeSelection(selection)
+      ? $lessonOf(selection.anchor.getNode())
+      : previous
+        ? $getNodeByKey(previous.key)
+        : null;
+    if (!$isLessonNode(lesson)) return null;
+    return { key: lesson.getKey(), kind: lesson.getKind(), themes: lesson.getThemes() };
+  });
+}
+
+const same = (a: ActiveLesson | null, b: ActiveLesson | null) =>
+  a === b ||
+  (a !== null && b !== null && a.key === b.key && a.kind === b.kind && a.themes.join() === b.themes.join());
+
+/**
+ * A small labelled toolbar over the lesson the caret is in: change its kind, pick its themes from the workspace's
+ * list, or make it plain text again. Changes are node updates, so they reach everyone through Yjs. Tab from the
+ * text reaches it; Escape returns to the text. Writers only.
+ */
+export function LessonControlsPlugin() {
+  const { t } = useTranslation("lessons");
+  const [editor] = useLexicalComposerContext();
+  const { workspaceId = "" } = useParams();
+  const themes = useThemes(workspaceId, true);
+  const [active, setActive] = useState<ActiveLesson | null>(null);
+  const [top, setTop] = useState(0);
+  const barRef = useRef<HTMLDivElement>(null);
+
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) => {
+        setActive((previous) => {
+          const next = readActiveLesson(editorState, previous);
+          return same(previous, next) ? previous : next;
+        });
+      }),
+    [editor],
+  );
+
+  const place = useCallback(() => {
+    const bar = barRef.current;
+    const block = active ? editor.getElementByKey(active.key) : null;
+    const surface = bar?.offsetParent;
+    if (!bar || !block || !surface) return;
+    setTop(block.getBoundingClientRect().top - surface.getBoundingClientRect().top + 4);
+  }, [editor, active]);
+  useLayoutEffect(() => {
+    place();
+    const unregister = editor.registerUpdateListener(place);
+    window.addEventListener("resize", place);
+    return () => {
+      unregister();
+      window.removeEventListener("resize", place);
+    };
+  }, [editor, place]);
+
+  if (!active) return null;
+  const update = (change: (lesson: LessonNode) => void) =>
+    editor.update(() => {
+      const node = $getNodeByKey(active.key);
+      if ($isLessonNode(node)) change(node);
+    });
+  const all = themes.data ?? [];
+  const pickable = all.filter((theme) => !theme.archived || active.themes.includes(theme.id));
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && !event.defaultPrevented) {
+      event.preventDefault();
+      editor.focus();
+    }
+  };
+
+  return (
+    <div
+      ref={barRef}
+      className="lesson-controls"
+      role="toolbar"
+      aria-label={t("editor.controls")}
+      style={{ top }}
+      onKeyDown={onKeyDown}
+    >
+      <Select
+        className="lesson-controls__select"
+        aria-label={t("editor.kind")}
+        value={active.kind}
+        onChange={(key: Key | null) => {
+          const kind = lessonKinds.find((k) => k === key);
+          if (kind) update((node) => node.setKind(kind));
+        }}
+      >
+        <Button className="lesson-controls__button" data-kind={active.kind}>
+          <LessonKindIcon kind={active.kind} />
+          <SelectValue />
+          <span aria-hidden="true">▾</span>
+        </Button>
+        <Popover className="popover">
+          <ListBox className="listbox">
+            {lessonKinds.map((kind) => (
+              <ListBoxItem
+                key={kind}
+                id={kind}
+                textValue={t(`kinds.${kind}`)}
+                className="listbox__item lesson-controls__option"
+                data-kind={kind}
+              >
+                <span className="listbox__label">
+                  <LessonKindIcon kind={kind} /> {t(`kinds.${kind}`)}
+                </span>
+              </ListBoxItem>
+            ))}
+          </ListBox>
+        </Popover>
+      </Select>
+      <Select
+        className="lesson-controls__select"
+        aria-label={t("editor.themes")}
+        selectionMode="multiple"
+        value={active.themes.filter((id) => pickable.some((theme) => theme.id === id))}
+        onChange={(keys: Key[]) => update((node) => node.setThemes(keys.map(String)))}
+        placeholder={t("editor.themesPlaceholder")}
+        isDisabled={pickable.length === 0}
+      >
+        <Button className="lesson-controls__button lesson-controls__themes">
+          <SelectValue className="lesson-controls__themes-value" />
+          <span aria-hidden="true">▾</span>
+        </Button>
+        <Popover className="popover">
+          <ListBox className="listbox">
+            {pickable.map((theme) => (
+              <ListBoxItem key={theme.id} id={theme.id} textValue={theme.name} className="listbox__item">
+                <span className="listbox__label">{theme.name}</span>
+              </ListBoxItem>
+            ))}
+          </ListBox>
+        </Popover>
+      </Select>
+      <Button className="lesson-controls__button" onPress={() => turnLessonIntoParagraph(editor, active.key)}>
+        {t("editor.toParagraph")}
+      </Button>
+    </div>
+  );
+}
