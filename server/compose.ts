@@ -133,6 +133,8 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
     async close() {
       if (closed) return;
       closed = true;
+      // Collaboration first: it flushes edits and runs pending settled listeners while their modules still work.
+      await collab.close();
       for (const close of closers.reverse()) await close();
       if (server) {
         const s = server;

@@ -363,6 +363,12 @@ describe("collaboration: memory and durability", () => {
 describe("collaboration: restart", () => {
   it("a server restart on the same data keeps every edit; clients are told and reconnect", async () => {
     const documentId = await newDocument();
+    // Settled work still pending at shutdown runs before the server goes.
+    Object.assign(server.themawerk.collab.settings, { settleDebounceMs: 60_000, settleMaxWaitMs: 60_000 });
+    const settledTexts: string[] = [];
+    server.themawerk.collab.onDocumentSettled((id, ydoc) => {
+      if (id === documentId) settledTexts.push(ydoc.getText("t").toString());
+    });
     const a = client(documentId, { cookie: people.editor.cookie });
     const b = client(documentId, { cookie: people.facilitator.cookie });
     await Promise.all([a.synced(), b.synced()]);
@@ -374,6 +380,7 @@ describe("collaboration: restart", () => {
     const told = a.nextClose();
     await first.close();
     expect(await told).toBe(CLOSE_CODES.serverShutdown);
+    expect(settledTexts).toEqual([expected]);
     const second = await composeThemawerk(first.deps.config, createLogger("silent"));
     try {
       await second.listen();
