@@ -1,0 +1,265 @@
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "../../server/auth/sessions";
+import type { Lesson } from "../../shared/schemas/lessons";
+import { type Browser, chromiumAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+
+describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on the lessons screen", () => {
+  let server: TestServer;
+  let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
+  let documentId: string;
+  const themeIds: Record<string, string> = {};
+  const browsers: Browser[] = [];
+  const pageErrors: string[] = [];
+
+  async function api(path: string, user: FixtureUser, method = "GET", json?: unknown) {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        Cookie: user.cookie,
+        ...(method === "GET" ? {} : { Origin: server.url }),
+        ...(json === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+    return { status: res.status, body: res.status === 204 ? null : await res.json() };
+  }
+
+  const lessons = async (): Promise<Lesson[]> =>
+    (await api(`/api/workspaces/${ws.workspaceId}/lessons`, ws.viewer)).body.lessons;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    ws = await workspaceWithRoles(server.themawerk);
+    for (const name of ["Dienstenwijzer", "Kleine gemeenten", "Samenwerking"]) {
+      const res = await api(`/api/workspaces/${ws.workspaceId}/themes`, ws.facilitator, "POST", { name });
+      expect(res.status).toBe(201);
+      themeIds[name] = res.body.theme.id;
+    }
+    const created = await api(`/api/workspaces/${ws.workspaceId}/documents`, ws.editor, "POST", {
+      title: "Casus Teststad",
+      kind: "case",
+      municipality: "Teststad",
+      isCentreCity: false,
+      outcome: "struggled",
+    });
+    expect(created.status).toBe(201);
+    documentId = created.body.document.id;
+  });
+  afterEach(async () => {
+    for (const browser of browsers.splice(0)) await browser.close();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** A browser of its own (own cookies) logged in as `user`. */
+  async function browserAs(user: FixtureUser): Promise<Browser> {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    await browser.context.addCookies([
+      { name: SESSION_COOKIE, value: user.cookie.slice(SESSION_COOKIE.length + 1), url: server.url },
+    ]);
+    return browser;
+  }
+
+  async function openDocument(browser: Browser, name: string, query = ""): Promise<Page> {
+    const page = await browser.context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`${name}: ${e.message}`));
+    await page.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}${query}`);
+    await page.locator(".editor__content").waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator(".connection-state").getAttribute("data-state")).toBe("connected");
+    return page;
+  }
+
+  /** Types `/word` at the caret, picks the (first) offered kind with Enter and writes the lesson. */
+  async function slashLesson(page: Page, word: string, text: string) {
+    await page.keyboard.type(`/${word}`);
+    await page.getByRole("listbox", { name: "Les invoegen" }).waitFor();
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+  }
+
+  it("turns /valkuil into a pitfall with a theme, shows it on the lessons screen within two seconds, and takes a commenter's endorsement", async () => {
+    const eddyBrowser = await browserAs(ws.editor);
+    const eddy = await openDocument(eddyBrowser, "Eddy");
+    await eddy.locator(".editor__content").click();
+    await eddy.keyboard.type("Teststad bouwde een digitale dienstenwijzer.");
+    await eddy.keyboard.press("Enter");
+
+    // The slash menu: keyboard operable, Escape closes it and leaves the text alone.
+    await eddy.keyboard.type("/valk");
+    const menu = eddy.getByRole("listbox", { name: "Les invoegen" });
+    await menu.waitFor();
+    expect(await menu.getByRole("option").allTextContents()).toEqual([expect.stringContaining("Valkuil")]);
+    await eddy.keyboard.press("Escape");
+    await expect.poll(() => menu.count()).toBe(0);
+    for (let i = 0; i < "/valk".length; i++) await eddy.keyboard.press("Backspace");
+
+    await eddy.keyboard.type("/valkuil");
+    await menu.waitFor();
+    await eddy.keyboard.press("Enter");
+    await eddy.keyboard.type("De dienstenwijzer raakte verouderd zonder vaste beheerder");
+    const pitfall = eddy.locator('.editor__content [data-kind="pitfall"]');
+    await expect
+      .poll(() => pitfall.textContent())
+      .toBe("De dienstenwijzer raakte verouderd zonder vaste beheerder");
+    await expect.poll(() => pitfall.getAttribute("data-kind-label")).toBe("Valkuil");
+
+    // The control bar of the active lesson: pick a theme from the workspace's list.
+    const controls = eddy.getByRole("toolbar", { name: "Les bewerken" });
+    await controls.waitFor();
+    await controls.getByRole("button", { name: /Thema's/ }).click();
+    await eddy.getByRole("option", { name: "Dienstenwijzer" }).click();
+    await eddy.keyboard.press("Escape");
+    await expect.poll(() => pitfall.getAttribute("data-themes")).toBe(themeIds.Dienstenwijzer);
+    await expect.poll(() => pitfall.getAttribute("data-theme-names")).toBe("Thema's: Dienstenwijzer");
+    const themePickedAt = Date.now();
+
+    // Within two seconds the lessons screen (freshly loaded) shows it, with its case.
+    const screen = await eddyBrowser.context.newPage();
+    screen.on("pageerror", (e) => pageErrors.push(`Eddy (lessons): ${e.message}`));
+    const card = screen.locator(".lesson-card", { hasText: "zonder vaste beheerder" });
+    await expect
+      .poll(
+        async () => {
+          await screen.goto(`${server.url}/w/${ws.workspaceId}/lessen`);
+          await screen.locator(".lesson-list, .lessons-page__empty").first().waitFor();
+          return card.count();
+        },
+        { timeout: 2_000, interval: 50 },
+      )
+      .toBe(1);
+    expect(Date.now() - themePickedAt).toBeLessThan(2_500);
+    expect(await card.locator(".lesson-card__source").textContent()).toContain("Teststad");
+    expect(await card.locator(".lesson-card__source").textContent()).toContain("Moeizaam");
+    expect(await card.locator(".lesson-kind-badge").textContent()).toBe("Valkuil");
+    expect(await card.locator(".lesson-card__themes").textContent()).toBe("Dienstenwijzer");
+    const [stored] = (await lessons()).filter((l) => l.kind === "pitfall");
+    expect(stored).toMatchObject({
+      text: "De dienstenwijzer raakte verouderd zonder vaste beheerder",
+      themes: [{ id: themeIds.Dienstenwijzer, name: "Dienstenwijzer" }],
+      document: { id: documentId, municipality: "Teststad", outcome: "struggled" },
+      author: { id: ws.editor.id },
+    });
+
+    // A commenter, in another browser, endorses it with a short reason.
+    const casBrowser = await browserAs(ws.commenter);
+    const cas = await casBrowser.context.newPage();
+    cas.on("pageerror", (e) => pageErrors.push(`Cas: ${e.message}`));
+    await cas.goto(`${server.url}/w/${ws.workspaceId}/lessen?kind=pitfall`);
+    const casCard = cas.locator(".lesson-card", { hasText: "zonder vaste beheerder" });
+    await casCard.waitFor({ timeout: 10_000 });
+    expect(await cas.locator(".lesson-card").count()).toBe(1);
+    expect(await casCard.getByLabel("Status van de les").count()).toBe(0); // only the facilitator changes it
+    await casCard.getByRole("button", { name: "Steunen" }).click();
+    await casCard.getByLabel("Korte motivering").fill("Herkenbaar in onze gemeente");
+    await casCard.getByRole("button", { name: "Steunen" }).click();
+    await expect
+      .poll(() => casCard.locator(".lesson-stances__list--endorse").textContent())
+      .toContain(ws.commenter.name);
+    expect(await casCard.locator(".lesson-stances__list--endorse").textContent()).toContain(
+      "Herkenbaar in onze gemeente",
+    );
+    await expect
+      .poll(async () =>
+        (await lessons()).find((l) => l.id === stored.id)?.endorsements.map((e) => e.userName),
+      )
+      .toEqual([ws.commenter.name]);
+
+    await cas.screenshot({ path: screenshotPath("lessons-screen-commenter"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("marks lessons of every kind, changes a kind live for the others, and opens a lesson at its block from the screen", async () => {
+    const eddyBrowser = await browserAs(ws.editor);
+    const eddy = await openDocument(eddyBrowser, "Eddy");
+    await eddy.locator(".editor__content").click();
+    await eddy.keyboard.press("Control+End");
+    await eddy.keyboard.press("Enter");
+    await slashLesson(eddy, "doe", "Leg het beheer van de wijzer vast bij één dienst");
+    await slashLesson(eddy, "niet", "Lanceer geen website zonder onderhoudsbudget");
+    await slashLesson(eddy, "knelpunt", "Te weinig personeel voor de update");
+    await slashLesson(eddy, "success", "Een lokale trekker die het dossier opvolgt");
+    // The toolbar menu turns a paragraph into a lesson too, keeping its text.
+    await eddy.keyboard.type("Zonder afspraken met het OCMW liep het vast");
+    await eddy.getByRole("button", { name: "Les invoegen of omzetten" }).click();
+    await eddy.getByRole("menuitem", { name: "Knelpunt" }).click();
+    const kinds = () =>
+      eddy
+        .locator(".editor__content [data-lesson-id]")
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
+    await expect.poll(kinds).toEqual(["pitfall", "do", "dont", "bottleneck", "success_factor", "bottleneck"]);
+    expect(await eddy.locator('.editor__content [data-kind="bottleneck"]').last().textContent()).toBe(
+      "Zonder afspraken met het OCMW liep het vast",
+    );
+
+    // Fien (facilitator) watches the same document; Eddy changes a kind and two themes in place.
+    const fienBrowser = await browserAs(ws.facilitator);
+    const fien = await openDocument(fienBrowser, "Fien");
+    await expect
+      .poll(() => fien.locator(".editor__content [data-lesson-id]").count(), { timeout: 10_000 })
+      .toBe(6);
+    await eddy.locator(".editor__content [data-kind='success_factor']").click();
+    const controls = eddy.getByRole("toolbar", { name: "Les bewerken" });
+    await controls.getByRole("button", { name: /Soort les/ }).click();
+    await eddy.getByRole("option", { name: "Doe", exact: true }).click();
+    await controls.getByRole("button", { name: /Thema's/ }).click();
+    await eddy.getByRole("option", { name: "Kleine gemeenten" }).click();
+    await eddy.getByRole("option", { name: "Samenwerking" }).click();
+    await eddy.keyboard.press("Escape");
+    const changed = fien.locator(".editor__content [data-lesson-id]", { hasText: "lokale trekker" });
+    await expect.poll(() => changed.getAttribute("data-kind"), { timeout: 5_000 }).toBe("do");
+    await expect
+      .poll(() => changed.getAttribute("data-theme-names"), { timeout: 5_000 })
+      .toBe("Thema's: Kleine gemeenten, Samenwerking");
+    await eddy.screenshot({ path: screenshotPath("lessons-editor"), fullPage: true });
+
+    // A read-only commenter sees kinds and theme names, without the controls.
+    const casBrowser = await browserAs(ws.commenter);
+    const cas = await openDocument(casBrowser, "Cas");
+    await expect
+      .poll(() => cas.locator(".editor__content [data-lesson-id]").count(), { timeout: 10_000 })
+      .toBe(6);
+    await cas.locator(".editor__content [data-kind='pitfall']").click();
+    expect(await cas.getByRole("toolbar", { name: "Les bewerken" }).count()).toBe(0);
+    expect(await cas.locator(".editor__content [data-kind='pitfall']").getAttribute("data-kind-label")).toBe(
+      "Valkuil",
+    );
+
+    // The facilitator validates on the lessons screen (with undo) and opens a lesson at its block.
+    await expect.poll(async () => (await lessons()).length, { timeout: 5_000 }).toBe(6);
+    await fien.goto(`${server.url}/w/${ws.workspaceId}/lessen`);
+    await fien.locator(".lesson-card").first().waitFor();
+    expect(await fien.locator(".lesson-counts").textContent()).toContain("Kleine gemeenten");
+    const card = fien.locator(".lesson-card", { hasText: "OCMW" });
+    await card.getByRole("button", { name: /Status van de les/ }).click();
+    await fien.getByRole("option", { name: "Gevalideerd" }).click();
+    await expect.poll(() => fien.locator(".lessons-page__toast").textContent()).toContain("Gevalideerd");
+    const ocmw = async () => (await lessons()).find((l) => l.text.includes("OCMW"));
+    await expect.poll(async () => (await ocmw())?.status).toBe("validated");
+    await fien.getByRole("button", { name: "Ongedaan maken" }).click();
+    await expect.poll(async () => (await ocmw())?.status).toBe("candidate");
+
+    // Filters live in the URL.
+    await fien.goto(`${server.url}/w/${ws.workspaceId}/lessen?theme=${themeIds.Samenwerking}`);
+    await expect.poll(() => fien.locator(".lesson-card").count()).toBe(1);
+    await fien.screenshot({ path: screenshotPath("lessons-screen-facilitator"), fullPage: true });
+
+    await fien.goto(`${server.url}/w/${ws.workspaceId}/lessen`);
+    await card.getByRole("link").click();
+    await fien.waitForURL(/\/d\/.+\?les=/);
+    const target = fien.locator(".editor__content [data-lesson-id]", { hasText: "OCMW" });
+    await expect.poll(() => target.getAttribute("data-highlight"), { timeout: 10_000 }).toBe("");
+    expect(
+      await target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
