@@ -3,9 +3,14 @@ import { AccountPage } from "../features/account/AccountPage";
 import { LoginPage } from "../features/auth/LoginPage";
 import { RequireAuth } from "../features/auth/RequireAuth";
 import { DocumentPage } from "../features/documents/DocumentPage";
+import { ComparisonPage } from "../features/comparison/ComparisonPage";
+import { SavedComparisonPage } from "../features/comparison/SavedComparisonPage";
+import { HandbookPage } from "../features/handbook/HandbookPage";
 import { AcceptInvitePage } from "../features/invitations/AcceptInvitePage";
+import { UnreadPage } from "../features/unread/UnreadPage";
 import { LessonsPage } from "../features/lessons/LessonsPage";
 import { ThemesPage } from "../features/themes/ThemesPage";
+import { MinimalPage } from "../features/minimal/MinimalPage";
 import { MyWorkspacesPage } from "../features/workspaces/MyWorkspacesPage";
 import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
 import { AppShell } from "../shell/AppShell";
@@ -36,6 +41,11 @@ export function createAppRouter() {
                     { index: true, element: <MyWorkspacesPage /> },
                     { path: "/w/:workspaceId", element: <WorkspaceHomePage /> },
                     { path: "/w/:workspaceId/d/:documentId", element: <DocumentPage /> },
+                    { path: "/w/:workspaceId/nieuw", element: <UnreadPage /> },
+                    { path: "/w/:workspaceId/vergelijken", element: <ComparisonPage /> },
+                    { path: "/w/:workspaceId/vergelijking/:comparisonId", element: <SavedComparisonPage /> },
+                    { path: "/w/:workspaceId/handboek", element: <HandbookPage /> },
+                    { path: "/w/:workspaceId/minimaal", element: <MinimalPage /> },
                     { path: "/w/:workspaceId/lessen", element: <LessonsPage /> },
                     { path: "/w/:workspaceId/themas", element: <ThemesPage /> },
                     { path: "/account", element: <AccountPage /> },

@@ -1,9 +1,12 @@
 import "i18next";
 import type account from "./messages/account";
 import type auth from "./messages/auth";
+import type comments from "./messages/comments";
 import type common from "./messages/common";
+import type comparison from "./messages/comparison";
 import type documents from "./messages/documents";
 import type editor from "./messages/editor";
+import type handbook from "./messages/handbook";
 import type invitations from "./messages/invitations";
 import type lessons from "./messages/lessons";
 import type shell from "./messages/shell";
@@ -17,9 +20,12 @@ declare module "i18next" {
     resources: {
       account: typeof account.nl;
       auth: typeof auth.nl;
+      comments: typeof comments.nl;
       common: typeof common.nl;
+      comparison: typeof comparison.nl;
       documents: typeof documents.nl;
       editor: typeof editor.nl;
+      handbook: typeof handbook.nl;
       invitations: typeof invitations.nl;
       lessons: typeof lessons.nl;
       shell: typeof shell.nl;

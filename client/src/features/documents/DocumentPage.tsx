@@ -3,12 +3,15 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { canWriteText } from "../../../../shared/roles";
 import { DocumentEditor } from "../../editor/DocumentEditor";
+import { DocumentComments } from "../comments/DocumentComments";
 import { describeApiError } from "../../forms/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { PageError, PageLoading } from "../../ui/PageState";
 import { usePageTitle } from "../../ui/use-page-title";
 import { useMe } from "../auth/session";
+import { ChapterThemePicker } from "../handbook/ChapterThemePicker";
+import { EvidencePanel } from "../recommendations/EvidencePanel";
 import { useDocument, useTrashDocument } from "./document-queries";
 import { DocumentDetails } from "./DocumentDetails";
 import { DocumentTitle } from "./DocumentTitle";
@@ -67,6 +70,9 @@ export function DocumentPage() {
           <EditDetailsDialog document={document} isOpen onClose={() => setEditingDetails(false)} />
         )}
         {trash.isError && <Alert>{describeApiError(trash.error)}</Alert>}
+        {document.kind === "chapter" && !trashed && (
+          <ChapterThemePicker workspaceId={workspaceId} documentId={document.id} canChange={canWrite} />
+        )}
       </header>
       {trashed ? (
         <div className="document-page__trashed">
@@ -85,13 +91,18 @@ export function DocumentPage() {
         <>
           {!canWrite && <p className="document-page__readonly">{t("page.readOnly")}</p>}
           {user && (
-            <DocumentEditor
-              key={document.id}
-              documentId={document.id}
-              readOnly={!canWrite}
-              user={user}
-              onAccessChanged={reloadAccess}
-            />
+            <DocumentComments workspaceId={workspaceId} documentId={document.id} role={role} userId={user.id}>
+              <DocumentEditor
+                key={document.id}
+                documentId={document.id}
+                readOnly={!canWrite}
+                user={user}
+                onAccessChanged={reloadAccess}
+              />
+            </DocumentComments>
+          )}
+          {document.kind === "recommendation" && (
+            <EvidencePanel workspaceId={workspaceId} documentId={document.id} canManage={canWrite} />
           )}
         </>
       )}
