@@ -75,6 +75,10 @@ export class MeiliSearchIndex implements SearchIndex {
       host: options.url,
       apiKey: options.masterKey,
       timeout: 5_000,
+      // Meilisearch writes a larger answer in two parts; on a kept-alive connection the second waits for
+      // a delayed ACK, ~40 ms per search (measured: 44 ms → 3 ms round trip on loopback). A fresh plain-
+      // HTTP connection per request avoids that stall; over https the handshake costs more, so keep-alive stays.
+      requestInit: options.url.startsWith("http://") ? { headers: { Connection: "close" } } : undefined,
       defaultWaitOptions: { interval: options.taskPollMs ?? 25, timeout: 60_000 },
     });
     this.meiliIndex = this.client.index<IndexedRecord>(options.indexUid ?? "themawerk");
