@@ -193,6 +193,15 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
         .locator(".editor__content [data-lesson-id]")
         .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
     await expect.poll(kinds).toEqual(["pitfall", "do", "dont", "bottleneck", "success_factor", "bottleneck"]);
+    // The slash word itself never stays in the text.
+    expect(await eddy.locator(".editor__content [data-lesson-id]").allTextContents()).toEqual([
+      "De dienstenwijzer raakte verouderd zonder vaste beheerder",
+      "Leg het beheer van de wijzer vast bij één dienst",
+      "Lanceer geen website zonder onderhoudsbudget",
+      "Te weinig personeel voor de update",
+      "Een lokale trekker die het dossier opvolgt",
+      "Zonder afspraken met het OCMW liep het vast",
+    ]);
     expect(await eddy.locator('.editor__content [data-kind="bottleneck"]').last().textContent()).toBe(
       "Zonder afspraken met het OCMW liep het vast",
     );
@@ -254,12 +263,15 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await fien.waitForURL(/\/d\/.+\?les=/);
     const target = fien.locator(".editor__content [data-lesson-id]", { hasText: "OCMW" });
     await expect.poll(() => target.getAttribute("data-highlight"), { timeout: 10_000 }).toBe("");
-    expect(
-      await target.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight;
-      }),
-    ).toBe(true);
+    // Scrolled into view (smoothly, so give it a moment).
+    await expect
+      .poll(() =>
+        target.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

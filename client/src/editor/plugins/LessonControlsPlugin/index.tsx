@@ -65,7 +65,7 @@ export function LessonControlsPlugin() {
     const block = active ? editor.getElementByKey(active.key) : null;
     const surface = bar?.offsetParent;
     if (!bar || !block || !surface) return;
-    setTop(block.getBoundingClientRect().top - surface.getBoundingClientRect().top + 4);
+    setTop(block.getBoundingClientRect().top - surface.getBoundingClientRect().top + 3);
   }, [editor, active]);
   useLayoutEffect(() => {
     place();
@@ -112,7 +112,7 @@ export function LessonControlsPlugin() {
       >
         <Button className="lesson-controls__button" data-kind={active.kind}>
           <LessonKindIcon kind={active.kind} />
-          <SelectValue />
+          <SelectValue>{() => t(`kinds.${active.kind}`)}</SelectValue>
           <span aria-hidden="true">▾</span>
         </Button>
         <Popover className="popover">
@@ -156,8 +156,14 @@ export function LessonControlsPlugin() {
           </ListBox>
         </Popover>
       </Select>
-      <Button className="lesson-controls__button" onPress={() => turnLessonIntoParagraph(editor, active.key)}>
-        {t("editor.toParagraph")}
+      <Button
+        className="lesson-controls__button"
+        aria-label={t("editor.toParagraph")}
+        onPress={() => turnLessonIntoParagraph(editor, active.key)}
+      >
+        <span aria-hidden="true" title={t("editor.toParagraph")}>
+          ¶
+        </span>
       </Button>
     </div>
   );

@@ -5,7 +5,7 @@ import {
   type MenuRenderFn,
   useBasicTypeaheadTriggerMatch,
 } from "@lexical/react/LexicalTypeaheadMenuPlugin";
-import type { TextNode } from "lexical";
+import { $getSelection, $isRangeSelection, $isTextNode, type TextNode } from "lexical";
 import { useCallback, useMemo, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
@@ -27,6 +27,21 @@ class LessonOption extends MenuOption {
     const q = query.toLowerCase();
     return [...lessonSlashWords[this.kind], this.label.toLowerCase()].some((word) => word.startsWith(q));
   }
+}
+
+/**
+ * Removes what is left of a slash word before the caret. When Enter comes right after fast typing, the menu's match
+ * can be one keystroke behind, so the part it removes may leave the "/" (or a letter) behind.
+ */
+function $removeSlashLeftover(): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return;
+  const node = selection.anchor.getNode();
+  if (!$isTextNode(node)) return;
+  const offset = selection.anchor.offset;
+  const leftover = /(?:^|\s|\()(\/[^\s/]*)$/.exec(node.getTextContent().slice(0, offset))?.[1];
+  if (!leftover) return;
+  node.spliceText(offset - leftover.length, leftover.length, "", true);
 }
 
 /**
@@ -52,6 +67,7 @@ export function LessonSlashPlugin() {
       editor.update(() => {
         // The "/valkuil" text goes; the rest of the block stays and becomes the lesson's text.
         textNode?.remove();
+        $removeSlashLeftover();
         $applyLessonKind(option.kind);
       });
       closeMenu();

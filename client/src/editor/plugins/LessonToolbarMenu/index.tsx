@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from "react-aria-components";
 import { lessonKinds } from "../../../../../shared/lessons";
 import { LessonKindIcon } from "../../../features/lessons/LessonKindIcon";
+import "./toolbar-menu.css";
 import { $applyLessonKind, $selectedLesson, turnLessonIntoParagraph } from "../LessonCommands";
 
 const toParagraph = "to-paragraph";
