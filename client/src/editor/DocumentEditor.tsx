@@ -15,6 +15,7 @@ import { isSafeLinkUrl } from "../../../shared/editor/url";
 import { CLOSE_CODES } from "../../../shared/close-codes";
 import { TopBarSlot } from "../shell/top-bar-slots";
 import { createProviderFactory } from "./collaboration";
+import { CommentPlugin } from "./plugins/CommentPlugin";
 import { ConnectionStatePlugin } from "./plugins/ConnectionStatePlugin";
 import { LessonControlsPlugin } from "./plugins/LessonControlsPlugin";
 import { LessonDecorationsPlugin } from "./plugins/LessonDecorationsPlugin";
@@ -113,6 +114,7 @@ export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: 
               ErrorBoundary={LexicalErrorBoundary}
             />
             <div ref={cursorsRef} className="editor__cursors" />
+            <CommentPlugin documentId={documentId} />
             {!readOnly && <LessonControlsPlugin />}
           </div>
           <CollaborationPlugin

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useMatch } from "react-router";
 import { DocumentList } from "../features/documents/DocumentList";
+import { UnreadNavLink } from "../features/unread/UnreadNavLink";
 import { useWorkspaces } from "../features/workspaces/workspace-queries";
 
 /** The sidebar: my workspaces, and inside a workspace its overview and its documents by kind. */
@@ -24,6 +25,9 @@ export function Sidebar() {
               <NavLink to={`/w/${workspaceId}`} end className="sidebar__link">
                 {t("sidebar.overview")}
               </NavLink>
+            </li>
+            <li>
+              <UnreadNavLink workspaceId={workspaceId} />
             </li>
             <li>
               <NavLink to={`/w/${workspaceId}/lessen`} className="sidebar__link">

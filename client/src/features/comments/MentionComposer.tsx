@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { COMMENT_LIMITS } from "../../../../shared/schemas/comments";
 import type { Member } from "../../../../shared/schemas/workspaces";
@@ -46,6 +46,13 @@ export function MentionComposer(props: MentionComposerProps) {
   );
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
+  // Where the caret goes after a pick, applied before the next keystroke can land elsewhere.
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caretAfterPick.current === null) return;
+    fieldRef.current?.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
+    caretAfterPick.current = null;
+  });
 
   const matches = useMemo(() => {
     if (query === null) return [];
@@ -68,10 +75,8 @@ export function MentionComposer(props: MentionComposerProps) {
     setBody(next);
     setPicked((old) => new Map(old).set(member.userId, member.name));
     setQuery(null);
-    requestAnimationFrame(() => {
-      field?.focus();
-      field?.setSelectionRange(before.length, before.length);
-    });
+    caretAfterPick.current = before.length;
+    field?.focus();
   };
 
   const submit = (event?: FormEvent) => {

@@ -91,7 +91,13 @@ export function DocumentPage() {
         <>
           {!canWrite && <p className="document-page__readonly">{t("page.readOnly")}</p>}
           {user && (
-            <DocumentComments workspaceId={workspaceId} documentId={document.id} role={role} userId={user.id}>
+            <DocumentComments
+              key={document.id}
+              workspaceId={workspaceId}
+              documentId={document.id}
+              role={role}
+              userId={user.id}
+            >
               <DocumentEditor
                 key={document.id}
                 documentId={document.id}

@@ -78,7 +78,10 @@ export function SelectionCommentBar({ bridge, doc }: { bridge: CommentBridge; do
     };
     document.addEventListener("selectionchange", onSelectionChange);
     document.addEventListener("keydown", onKeyDown);
+    // Deleting the selected text collapses the selection without a selectionchange in Chromium.
+    const unregister = editor.registerUpdateListener(onSelectionChange);
     return () => {
+      unregister();
       document.removeEventListener("selectionchange", onSelectionChange);
       document.removeEventListener("keydown", onKeyDown);
     };
