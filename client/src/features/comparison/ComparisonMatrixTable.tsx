@@ -8,7 +8,13 @@ import { CaseFacts } from "./CaseHeading";
 import { CrucialMarker } from "./CrucialMarker";
 
 /** Themes as rows, cases as columns; candidate crucial elements first and marked; a lesson opens at its block. */
-export function ComparisonMatrixTable({ workspaceId, matrix }: { workspaceId: string; matrix: ComparisonMatrix }) {
+export function ComparisonMatrixTable({
+  workspaceId,
+  matrix,
+}: {
+  workspaceId: string;
+  matrix: ComparisonMatrix;
+}) {
   const { t } = useTranslation("comparison");
   const ruleId = useId();
   // The server sorts crucial rows first already; keep that promise even if it ever stops doing so.
@@ -19,7 +25,9 @@ export function ComparisonMatrixTable({ workspaceId, matrix }: { workspaceId: st
   return (
     <div className="comparison">
       <p className="comparison__summary">
-        <span className="crucial-marker crucial-marker--static">{t("matrix.crucialCount", { count: crucialCount })}</span>
+        <span className="crucial-marker crucial-marker--static">
+          {t("matrix.crucialCount", { count: crucialCount })}
+        </span>
         <span id={ruleId} className="comparison__rule">
           {t("matrix.crucialRule")}
         </span>
@@ -49,7 +57,11 @@ export function ComparisonMatrixTable({ workspaceId, matrix }: { workspaceId: st
               {rows.map((row) => (
                 <tr
                   key={row.theme.id}
-                  className={row.crucial ? "comparison-matrix__row comparison-matrix__row--crucial" : "comparison-matrix__row"}
+                  className={
+                    row.crucial
+                      ? "comparison-matrix__row comparison-matrix__row--crucial"
+                      : "comparison-matrix__row"
+                  }
                   data-crucial={row.crucial ? "1" : "0"}
                 >
                   <th scope="row" className="comparison-matrix__theme">
@@ -72,7 +84,9 @@ export function ComparisonMatrixTable({ workspaceId, matrix }: { workspaceId: st
                               >
                                 {lesson.text}
                               </Link>
-                              <span className="comparison-lesson__status">{t(`matrix.status.${lesson.status}`)}</span>
+                              <span className="comparison-lesson__status">
+                                {t(`matrix.status.${lesson.status}`)}
+                              </span>
                               <CitingRecommendations workspaceId={workspaceId} lessonId={lesson.id} />
                             </li>
                           ))}

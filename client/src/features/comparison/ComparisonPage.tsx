@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { Alert } from "../../ui/Alert";
@@ -19,17 +20,20 @@ export function ComparisonPage() {
   const { t } = useTranslation("comparison");
   const workspaceId = useParams().workspaceId ?? "";
   const [params, setParams] = useSearchParams();
-  const caseIds = params.getAll("c");
+  // Local state answers the checkbox at once; the URL (?c=…) follows so the pick survives a reload or a shared link.
+  const [caseIds, setLocalCaseIds] = useState(() => params.getAll("c"));
   const documents = useDocuments(workspaceId);
   const workspace = useWorkspace(workspaceId);
   const preview = useComparisonPreview(workspaceId, caseIds);
   usePageTitle(t("page.title"));
 
   if (documents.isPending) return <PageLoading />;
-  if (documents.isError) return <PageError error={documents.error} onRetry={() => void documents.refetch()} />;
+  if (documents.isError)
+    return <PageError error={documents.error} onRetry={() => void documents.refetch()} />;
   const cases = documents.data.filter((d) => d.kind === "case");
   const canSave = workspace.data?.role === "facilitator" || workspace.data?.role === "editor";
-  const setCaseIds = (ids: string[]) =>
+  const setCaseIds = (ids: string[]) => {
+    setLocalCaseIds(ids);
     setParams(
       (old) => {
         const next = new URLSearchParams(old);
@@ -39,6 +43,7 @@ export function ComparisonPage() {
       },
       { replace: true },
     );
+  };
 
   return (
     <div className="page page--wide">

@@ -5,7 +5,13 @@ import { Spinner } from "../../ui/Spinner";
 import { useSavedComparisons } from "./comparison-queries";
 
 /** The workspace's saved comparisons, newest first as the server lists them. */
-export function SavedComparisonsList({ workspaceId, currentId }: { workspaceId: string; currentId?: string }) {
+export function SavedComparisonsList({
+  workspaceId,
+  currentId,
+}: {
+  workspaceId: string;
+  currentId?: string;
+}) {
   const { t } = useTranslation("comparison");
   const formatDate = useFormatDate();
   const saved = useSavedComparisons(workspaceId);
@@ -26,7 +32,9 @@ export function SavedComparisonsList({ workspaceId, currentId }: { workspaceId: 
             >
               {c.name}
             </Link>{" "}
-            <span className="muted">{t("saved.by", { name: c.createdBy.name, when: formatDate(c.createdAt) })}</span>
+            <span className="muted">
+              {t("saved.by", { name: c.createdBy.name, when: formatDate(c.createdAt) })}
+            </span>
           </li>
         ))}
       </ul>

@@ -26,7 +26,8 @@ export function ChapterThemePicker({
   const set = useSetChapterTheme(documentId, workspaceId);
   const [message, setMessage] = useState("");
   if (themes.isPending || current.isPending) return <Spinner />;
-  if (themes.isError || current.isError) return <Alert>{describeApiError(themes.error ?? current.error)}</Alert>;
+  if (themes.isError || current.isError)
+    return <Alert>{describeApiError(themes.error ?? current.error)}</Alert>;
 
   const options = [
     { id: NONE, label: t("chapterTheme.none") },

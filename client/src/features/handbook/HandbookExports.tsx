@@ -23,7 +23,9 @@ type Notice =
 export function HandbookExports({ workspaceId, canCompile }: { workspaceId: string; canCompile: boolean }) {
   const { t } = useTranslation("handbook");
   const [exporting, setExporting] = useState<Format>();
-  const [exportResult, setExportResult] = useState<{ ok: true; file: string } | { ok: false; error: unknown }>();
+  const [exportResult, setExportResult] = useState<
+    { ok: true; file: string } | { ok: false; error: unknown }
+  >();
   const mark = useMarkExported(workspaceId);
   const undo = useUndoMarkExported(workspaceId);
   const [notice, setNotice] = useState<Notice>();
@@ -32,7 +34,10 @@ export function HandbookExports({ workspaceId, canCompile }: { workspaceId: stri
     setExporting(format);
     setExportResult(undefined);
     try {
-      const file = await downloadFile(`${handbookPath(workspaceId)}/export.${format.ext}`, `handboek.${format.ext}`);
+      const file = await downloadFile(
+        `${handbookPath(workspaceId)}/export.${format.ext}`,
+        `handboek.${format.ext}`,
+      );
       setExportResult({ ok: true, file });
     } catch (error) {
       setExportResult({ ok: false, error });
@@ -105,13 +110,20 @@ export function HandbookExports({ workspaceId, canCompile }: { workspaceId: stri
               isPending={undo.isPending}
               pendingLabel={t("export.undoing")}
               onPress={() =>
-                undo.mutate(notice.token, { onSuccess: (restored) => setNotice({ kind: "restored", count: restored }) })
+                undo.mutate(notice.token, {
+                  onSuccess: (restored) => setNotice({ kind: "restored", count: restored }),
+                })
               }
             >
               {t("export.undo")}
             </Button>
           )}
-          <Button size="small" variant="quiet" aria-label={t("export.dismiss")} onPress={() => setNotice(undefined)}>
+          <Button
+            size="small"
+            variant="quiet"
+            aria-label={t("export.dismiss")}
+            onPress={() => setNotice(undefined)}
+          >
             ×
           </Button>
         </div>

@@ -20,7 +20,8 @@ export function HandbookPage() {
   usePageTitle(t("page.title"));
 
   if (workspace.isPending || outline.isPending) return <PageLoading />;
-  if (workspace.isError) return <PageError error={workspace.error} onRetry={() => void workspace.refetch()} />;
+  if (workspace.isError)
+    return <PageError error={workspace.error} onRetry={() => void workspace.refetch()} />;
   if (outline.isError) return <PageError error={outline.error} onRetry={() => void outline.refetch()} />;
   const isFacilitator = workspace.data.role === "facilitator";
 

@@ -57,7 +57,9 @@ function Citation({ workspaceId, lesson }: { workspaceId: string; lesson: Handbo
   const label = citation.municipality ? `${citation.municipality} — ${citation.title}` : citation.title;
   return (
     <cite className="handbook__citation">
-      <Link to={`/w/${workspaceId}/d/${citation.documentId}?les=${encodeURIComponent(lesson.id)}`}>{label}</Link>
+      <Link to={`/w/${workspaceId}/d/${citation.documentId}?les=${encodeURIComponent(lesson.id)}`}>
+        {label}
+      </Link>
     </cite>
   );
 }
@@ -87,7 +89,9 @@ export function HandbookPreview({ workspaceId, handbook }: { workspaceId: string
           {handbook.title}
         </h2>
         {handbook.subtitle && <p className="handbook__subtitle">{handbook.subtitle}</p>}
-        <p className="handbook__compiled">{t("preview.compiledAt", { when: formatDate(handbook.compiledAt) })}</p>
+        <p className="handbook__compiled">
+          {t("preview.compiledAt", { when: formatDate(handbook.compiledAt) })}
+        </p>
       </header>
 
       <nav className="handbook__toc" aria-labelledby="handbook-toc">
@@ -114,7 +118,9 @@ export function HandbookPreview({ workspaceId, handbook }: { workspaceId: string
         return (
           <section key={chapter.theme.id} className="handbook__chapter" id={chapterId(chapter.number)}>
             <h3 className="handbook__chapter-title">
-              <span className="handbook__chapter-number">{t("preview.chapter", { number: chapter.number })}</span>
+              <span className="handbook__chapter-number">
+                {t("preview.chapter", { number: chapter.number })}
+              </span>
               {chapter.theme.name}
             </h3>
             <TextBlocks blocks={chapter.text} baseLevel={3} />
@@ -153,7 +159,8 @@ export function HandbookPreview({ workspaceId, handbook }: { workspaceId: string
               <ul className="handbook__lessons">
                 {rec.evidence.map((lesson) => (
                   <li key={lesson.id} className="handbook__lesson" data-kind={lesson.kind}>
-                    <LessonKindBadge kind={lesson.kind} /> <span className="handbook__lesson-text">{lesson.text}</span>{" "}
+                    <LessonKindBadge kind={lesson.kind} />{" "}
+                    <span className="handbook__lesson-text">{lesson.text}</span>{" "}
                     <Citation workspaceId={workspaceId} lesson={lesson} />
                   </li>
                 ))}

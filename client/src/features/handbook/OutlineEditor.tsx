@@ -167,7 +167,12 @@ export function OutlineEditor({ workspaceId, outline }: { workspaceId: string; o
         {announcement}
       </span>
       <div className="form__actions form__actions--start">
-        <Button variant="primary" isPending={save.isPending} pendingLabel={t("outline.saving")} onPress={submit}>
+        <Button
+          variant="primary"
+          isPending={save.isPending}
+          pendingLabel={t("outline.saving")}
+          onPress={submit}
+        >
           {t("outline.save")}
         </Button>
         {dirty && (

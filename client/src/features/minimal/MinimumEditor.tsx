@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { describeApiError } from "../../forms/errors";
@@ -13,6 +14,22 @@ export function MinimumEditor({ workspaceId, marked }: { workspaceId: string; ma
   const { t } = useTranslation("handbook");
   const lessons = useLessons(workspaceId, doLessons);
   const setMinimum = useSetMinimum(workspaceId);
+  // The box follows the click at once; the server's answer (refetched checklist) then takes over.
+  const [pendingTicks, setPendingTicks] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const toggle = (lessonId: string, minimum: boolean) => {
+    setPendingTicks((old) => new Map(old).set(lessonId, minimum));
+    setMinimum.mutate(
+      { lessonId, minimum },
+      {
+        onSettled: () =>
+          setPendingTicks((old) => {
+            const next = new Map(old);
+            next.delete(lessonId);
+            return next;
+          }),
+      },
+    );
+  };
   if (lessons.isPending) return <Spinner />;
   if (lessons.isError) return <Alert>{describeApiError(lessons.error)}</Alert>;
   const list = lessons.data.lessons.filter((l) => l.kind === "do");
@@ -38,28 +55,30 @@ export function MinimumEditor({ workspaceId, marked }: { workspaceId: string; ma
           <legend className="case-picker__legend">{group.name}</legend>
           <ul className="minimal-list">
             {group.lessons.map((lesson) => {
-              const pending = setMinimum.isPending && setMinimum.variables?.lessonId === lesson.id;
+              const pending = pendingTicks.get(lesson.id);
               return (
                 <li key={lesson.id} className="minimal-item">
                   <input
                     type="checkbox"
                     id={`minimum-${themeId}-${lesson.id}`}
-                    checked={pending ? Boolean(setMinimum.variables?.minimum) : marked.has(lesson.id)}
-                    disabled={pending}
+                    checked={pending ?? marked.has(lesson.id)}
+                    aria-busy={pending !== undefined}
                     aria-label={t("minimal.markNamed", { text: lesson.text })}
-                    onChange={(e) => setMinimum.mutate({ lessonId: lesson.id, minimum: e.currentTarget.checked })}
+                    onChange={(e) => toggle(lesson.id, e.currentTarget.checked)}
                   />
                   <span className="minimal-item__text">
                     <label htmlFor={`minimum-${themeId}-${lesson.id}`} className="minimal-item__body">
                       {lesson.text}
                     </label>
                     <span className="minimal-item__source">
-                      <Link to={`/w/${workspaceId}/d/${lesson.document.id}?les=${encodeURIComponent(lesson.id)}`}>
+                      <Link
+                        to={`/w/${workspaceId}/d/${lesson.document.id}?les=${encodeURIComponent(lesson.id)}`}
+                      >
                         {t("minimal.from", { title: lesson.document.title })}
                       </Link>
                     </span>
                   </span>
-                  {pending && <Spinner />}
+                  {pending !== undefined && <Spinner />}
                 </li>
               );
             })}

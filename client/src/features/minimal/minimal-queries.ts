@@ -10,7 +10,8 @@ export const minimalKey = (workspaceId: string) => ["workspaces", workspaceId, "
 export function useMinimalVersion(workspaceId: string) {
   return useQuery({
     queryKey: minimalKey(workspaceId),
-    queryFn: () => api.get(`/api/workspaces/${encodeURIComponent(workspaceId)}/minimal`, minimalVersionResponse),
+    queryFn: () =>
+      api.get(`/api/workspaces/${encodeURIComponent(workspaceId)}/minimal`, minimalVersionResponse),
   });
 }
 

@@ -1,7 +1,9 @@
 import { useCallback, useState } from "react";
 
 /** Ticks a reader sets on the checklist, kept in this browser only (they are a personal to-do, not shared data). */
-export function usePersonalTicks(workspaceId: string): [Set<string>, (lessonId: string, done: boolean) => void] {
+export function usePersonalTicks(
+  workspaceId: string,
+): [Set<string>, (lessonId: string, done: boolean) => void] {
   const key = `themawerk.minimal.${workspaceId}`;
   const [ticks, setTicks] = useState<Set<string>>(() => {
     try {

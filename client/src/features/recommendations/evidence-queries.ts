@@ -12,7 +12,8 @@ export const evidenceKeys = {
   ofDocument: (documentId: string) => ["documents", documentId, "evidence"] as const,
   citing: (lessonId: string) => ["lessons", lessonId, "recommendations"] as const,
   citingAll: ["lessons"] as const,
-  search: (workspaceId: string, q: string) => ["workspaces", workspaceId, "lessons", "evidence-search", q] as const,
+  search: (workspaceId: string, q: string) =>
+    ["workspaces", workspaceId, "lessons", "evidence-search", q] as const,
 };
 
 const evidencePath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}/evidence`;
