@@ -34,6 +34,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private columns: Int32Array[] = facetNames.map(() => new Int32Array(1024).fill(-1));
   /** Per entry, the codes of its themes (the one multi-valued facet). */
   private themeLists: Int32Array[] = [];
+  /** Per entry, the code of its workspace (codes from workspaceCodes). */
+  private workspaceColumn: Int32Array = new Int32Array(1024);
+  private readonly workspaceCodes = new Map<string, number>();
   private tombstones = 0;
   private totalLength = 0;
   private readonly matcher = new Matcher();
@@ -70,17 +73,37 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /** Searches within the query's workspaces. */
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
-    const filters = Object.entries(query.filters)
+    // Filters become flags per value code, checked against typed columns: this runs for every candidate.
+    const checks = Object.entries(query.filters)
       .filter(([, values]) => values && values.length > 0)
       .map(([key, values]) => {
         const facet = key as SearchFacetName;
-        return { at: facetIndex[facet], codes: this.facetValues.lookup(facet, values) };
+        const allowed = new Uint8Array(this.facetValues.tally(facet).length);
+        for (const code of this.facetValues.lookup(facet, values)) allowed[code] = 1;
+        return { column: facet === "theme" ? undefined : this.columns[facetIndex[facet]], allowed };
       });
-    const passes = (n: number) => {
-      const facets = this.entries[n]!.facets;
-      for (const { at, codes } of filters) if (!facets[at].some((c) => codes.has(c))) return false;
+    const themeLists = this.themeLists;
+    const passes = (n: number): boolean => {
+      for (let f = 0; f < checks.length; f++) {
+        const { column, allowed } = checks[f];
+        if (column) {
+          const code = column[n];
+          if (code < 0 || allowed[code] === 0) return false;
+        } else {
+          const codes = themeLists[n];
+          let any = false;
+          for (let i = 0; i < codes.length && !any; i++) any = allowed[codes[i]] === 1;
+          if (!any) return false;
+        }
+      }
       return true;
     };
+    const allowedWorkspaces = new Uint8Array(this.workspaceCodes.size);
+    for (const ws of query.workspaceIds) {
+      const code = this.workspaceCodes.get(ws);
+      if (code !== undefined) allowedWorkspaces[code] = 1;
+    }
+    const workspaceColumn = this.workspaceColumn;
     const tokens = queryTokens(query.q);
     const wanted = query.offset + query.limit;
     let matched: number[];
@@ -88,13 +111,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (tokens.length === 0) {
       // No words: every entry of the workspaces that passes the filters, in the order they were added.
       matched = [];
-      for (const ws of new Set(query.workspaceIds)) {
-        for (const n of this.byWorkspace.get(ws) ?? []) if (passes(n)) matched.push(n);
+      const entries = this.entries;
+      for (let n = 0; n < entries.length; n++) {
+        if (allowedWorkspaces[workspaceColumn[n]] === 1 && entries[n] !== undefined && passes(n))
+          matched.push(n);
       }
       page = matched.slice(query.offset, wanted);
     } else {
-      const workspaces = new Set(query.workspaceIds);
-      const admit = (n: number) => workspaces.has(this.entries[n]!.record.workspaceId) && passes(n);
+      const admit = (n: number) => allowedWorkspaces[workspaceColumn[n]] === 1 && passes(n);
       const terms = tokens.map((token) => this.dictionary.matches(token));
       matched = this.matcher.match(this.matchSource, terms, admit);
       page = topK(matched, wanted, this.matcher.compare).slice(query.offset);
@@ -168,12 +192,15 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const facets = this.facetValues.encode(record);
     this.entries.push({ record, facets, length });
     if (n >= this.columns[0].length) {
-      this.columns = this.columns.map((old) => {
-        const grown = new Int32Array(old.length * 2).fill(-1);
-        grown.set(old);
-        return grown;
-      });
+      this.columns = this.columns.map(grown);
+      this.workspaceColumn = grown(this.workspaceColumn);
     }
+    let workspaceCode = this.workspaceCodes.get(record.workspaceId);
+    if (workspaceCode === undefined) {
+      workspaceCode = this.workspaceCodes.size;
+      this.workspaceCodes.set(record.workspaceId, workspaceCode);
+    }
+    this.workspaceColumn[n] = workspaceCode;
     this.themeLists.push(Int32Array.from(facets[facetIndex.theme]));
     facets.forEach((codes, at) => {
       this.columns[at][n] = codes[0] ?? -1;
@@ -207,6 +234,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.entries = [];
     this.themeLists = [];
     this.columns = facetNames.map(() => new Int32Array(1024).fill(-1));
+    this.workspaceColumn = new Int32Array(1024);
     this.postings = new Map();
     this.dictionary.clear();
     this.byId.clear();
@@ -216,6 +244,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.totalLength = 0;
     for (const record of live) this.store(record);
   }
+}
+
+/** A column twice as long, new slots -1. */
+function grown(old: Int32Array): Int32Array {
+  const next = new Int32Array(old.length * 2).fill(-1);
+  next.set(old);
+  return next;
 }
 
 function addTo(map: Map<string, Set<number>>, key: string, n: number): void {
