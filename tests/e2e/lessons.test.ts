@@ -101,6 +101,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
 
     await eddy.keyboard.type("/valkuil");
     await menu.waitFor();
+    await eddy.screenshot({ path: screenshotPath("lessons-slash-menu") });
     await eddy.keyboard.press("Enter");
     await eddy.keyboard.type("De dienstenwijzer raakte verouderd zonder vaste beheerder");
     const pitfall = eddy.locator('.editor__content [data-kind="pitfall"]');
@@ -272,6 +273,71 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
         }),
       )
       .toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("lets the facilitator add, rename, reorder, merge and archive themes, and others only read them", async () => {
+    const fienBrowser = await browserAs(ws.facilitator);
+    const fien = await fienBrowser.context.newPage();
+    fien.on("pageerror", (e) => pageErrors.push(`Fien (themes): ${e.message}`));
+    await fien.goto(`${server.url}/w/${ws.workspaceId}/themas`);
+    const names = () => fien.locator(".theme-row__name").allTextContents();
+    await expect.poll(names).toEqual(["Dienstenwijzer", "Kleine gemeenten", "Samenwerking"]);
+    const row = (name: string) => fien.locator(".theme-row", { hasText: name });
+    // Lesson counts come from the lessons of the tests before.
+    expect(await row("Dienstenwijzer").locator(".theme-row__count").textContent()).toBe("1 les");
+
+    await fien.getByLabel("Naam").fill("Digitale kloof");
+    await fien.getByRole("button", { name: "Thema toevoegen" }).click();
+    await expect
+      .poll(names)
+      .toEqual(["Dienstenwijzer", "Kleine gemeenten", "Samenwerking", "Digitale kloof"]);
+
+    await row("Digitale kloof").getByRole("button", { name: "Hernoemen" }).click();
+    await fien.getByRole("dialog").getByLabel("Naam").fill("Digitale inclusie");
+    await fien.getByRole("dialog").getByRole("button", { name: "Bewaren" }).click();
+    await expect.poll(names).toContain("Digitale inclusie");
+
+    await fien.getByRole("button", { name: "Digitale inclusie omhoog" }).click();
+    await expect
+      .poll(names)
+      .toEqual(["Dienstenwijzer", "Kleine gemeenten", "Digitale inclusie", "Samenwerking"]);
+
+    // Merging Samenwerking into Kleine gemeenten moves its lesson there.
+    await row("Samenwerking").getByRole("button", { name: "Samenvoegen" }).click();
+    const dialog = fien.getByRole("dialog");
+    await dialog.getByRole("button", { name: /Samenvoegen met/ }).click();
+    await fien.getByRole("option", { name: "Kleine gemeenten" }).click();
+    await dialog.getByRole("button", { name: "Samenvoegen", exact: true }).click();
+    await expect.poll(names).toEqual(["Dienstenwijzer", "Kleine gemeenten", "Digitale inclusie"]);
+    await expect
+      .poll(async () =>
+        (await lessons()).find((l) => l.text.includes("lokale trekker"))?.themes.map((t) => t.name),
+      )
+      .toEqual(["Kleine gemeenten"]);
+
+    await row("Digitale inclusie").getByRole("button", { name: "Archiveren" }).click();
+    await expect.poll(names).toEqual(["Dienstenwijzer", "Kleine gemeenten"]);
+    await fien.getByText("Gearchiveerde thema's tonen").click();
+    await expect.poll(() => row("Digitale inclusie").locator(".theme-row__archived").count()).toBe(1);
+    await fien.screenshot({ path: screenshotPath("themes-facilitator"), fullPage: true });
+    await row("Digitale inclusie").getByRole("button", { name: "Terugzetten" }).click();
+    await expect.poll(() => row("Digitale inclusie").locator(".theme-row__archived").count()).toBe(0);
+
+    // An editor reads the list, without the controls, and in English when she chooses it.
+    const eddyBrowser = await browserAs(ws.editor);
+    const eddy = await eddyBrowser.context.newPage();
+    await eddy.goto(`${server.url}/w/${ws.workspaceId}/themas`);
+    await eddy.locator(".theme-row").first().waitFor();
+    expect(await eddy.getByRole("button", { name: "Hernoemen" }).count()).toBe(0);
+    expect(await eddy.getByLabel("Naam").count()).toBe(0);
+    await eddy.getByRole("radio", { name: "English" }).click();
+    await expect.poll(() => eddy.evaluate(() => document.documentElement.lang)).toBe("en");
+    await eddy.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}`);
+    const pitfall = eddy.locator('.editor__content [data-kind="pitfall"]');
+    await expect.poll(() => pitfall.getAttribute("data-kind-label"), { timeout: 20_000 }).toBe("Pitfall");
+    expect(await pitfall.getAttribute("data-theme-names")).toBe("Themes: Dienstenwijzer");
+    await eddy.screenshot({ path: screenshotPath("lessons-editor-en"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ export function LessonToolbarMenu() {
       <Button
         className="toolbar__button lesson-toolbar-menu__button"
         aria-label={t("editor.toolbarMenuLabel")}
-        data-pressed={inLesson || undefined}
+        data-active={inLesson || undefined}
       >
         <LessonKindIcon kind="pitfall" />
         <span>{t("editor.toolbarMenu")}</span>
