@@ -51,7 +51,9 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
       document: { kind: string };
     }>;
     for (const lesson of lessons.filter((l) => l.document.kind === "case")) {
-      expect((await api("PATCH", `/api/lessons/${lesson.id}/status`, { status: "validated" })).status).toBe(200);
+      expect((await api("PATCH", `/api/lessons/${lesson.id}/status`, { status: "validated" })).status).toBe(
+        200,
+      );
       validated.push(lesson.text);
     }
     expect(validated).toContain(weeklyGuide);
@@ -94,7 +96,9 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     expect(headers[1]).toContain("Geslaagd");
     expect(headers[2]).toContain("Geen centrumstad");
     expect(headers[2]).toContain("Moeizaam");
-    const flags = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-crucial")));
+    const flags = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-crucial")));
     expect(flags[0]).toBe("1");
     expect(flags.indexOf("0")).toBeGreaterThan(0);
     expect(flags.slice(flags.indexOf("0"))).not.toContain("1");
@@ -121,7 +125,9 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     await page.getByLabel("Naam van de vergelijking").fill("Voorbeeldstad naast Voorbeeldgemeente");
     await page.getByRole("button", { name: "Vergelijking bewaren" }).click();
     await page.waitForURL(/\/vergelijking\/[^/]+$/);
-    await expect.poll(() => page.locator("h1").textContent()).toBe("Vergelijking: Voorbeeldstad naast Voorbeeldgemeente");
+    await expect
+      .poll(() => page.locator("h1").textContent())
+      .toBe("Vergelijking: Voorbeeldstad naast Voorbeeldgemeente");
     expect(await page.getByLabel("Link naar deze vergelijking").inputValue()).toBe(page.url());
     const csvHref = await page.getByRole("link", { name: "CSV downloaden" }).getAttribute("href");
     const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), csvHref);
@@ -133,7 +139,9 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     await page.waitForURL(/\/d\/[^/?]+\?les=/);
     await page.locator(".editor__content").waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator("h1 input").inputValue()).toBe(struggledCase);
-    await expect.poll(() => page.locator(".editor__content").textContent(), { timeout: 15_000 }).toContain(outdatedGuide);
+    await expect
+      .poll(() => page.locator(".editor__content").textContent(), { timeout: 15_000 })
+      .toContain(outdatedGuide);
     // The lesson's own block is the one brought into view and highlighted.
     const lessonId = new URL(page.url()).searchParams.get("les")!;
     const block = page.locator(`[data-lesson-id="${lessonId}"]`);
@@ -149,6 +157,7 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     await panel.getByLabel("Les zoeken om toe te voegen").fill("buurgemeenten");
     await panel.getByRole("button", { name: /^Les toevoegen: Samenwerken met buurgemeenten/ }).click();
     await expect.poll(() => panel.textContent()).toContain("Gesteund door 2 lessen en 2 casussen");
+    await panel.screenshot({ path: screenshotPath("handbook-04-evidence") });
     await panel.getByRole("button", { name: /^Les verwijderen uit de onderbouwing: Samenwerken/ }).click();
     await expect.poll(() => panel.textContent()).toContain("Gesteund door 1 les en 1 casus");
     expect(pageErrors).toEqual([]);
@@ -165,8 +174,13 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     const chapter = preview.locator("section.handbook__chapter", { hasText: accessTheme });
     await expect.poll(() => chapter.textContent()).toContain(weeklyGuide);
     expect(await chapter.textContent()).toContain("Voorbeeldstad — Casus Voorbeeldstad (geslaagd)");
-    expect(await chapter.locator(".handbook__group-title").allTextContents()).toEqual(["Valkuilen", "Succesfactoren"]);
-    expect(await preview.locator("#hb-recommendations").textContent()).toContain("Gesteund door 1 les uit 1 casus");
+    expect(await chapter.locator(".handbook__group-title").allTextContents()).toEqual([
+      "Valkuilen",
+      "Succesfactoren",
+    ]);
+    expect(await preview.locator("#hb-recommendations").textContent()).toContain(
+      "Gesteund door 1 les uit 1 casus",
+    );
 
     // Move the second chapter up with the keyboard, save, and the preview follows.
     const chapters = page.getByRole("list", { name: "Hoofdstukken" }).locator("li");
@@ -176,20 +190,25 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     await page.keyboard.press("Enter");
     await expect.poll(() => chapters.nth(0).locator(".outline-item__name").textContent()).toContain(second);
     // Focus stays on the moved chapter's controls, so the keyboard user can go on.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`${second} omlaag`);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      `${second} omlaag`,
+    );
     await page.getByRole("button", { name: "Inhoudstafel bewaren" }).click();
     await expect.poll(() => page.getByText("Inhoudstafel bewaard.").count()).toBe(1);
-    await expect
-      .poll(() => preview.locator(".handbook__toc li").first().textContent())
-      .toBe(`1. ${second}`);
-    await page.screenshot({ path: screenshotPath("handbook-02-preview"), fullPage: true });
+    await expect.poll(() => preview.locator(".handbook__toc li").first().textContent()).toBe(`1. ${second}`);
+    // Element shots: a full-page shot paints the sticky shell in the middle of a long page.
+    await page.locator("section.outline-editor").screenshot({ path: screenshotPath("handbook-02-outline") });
+    await preview.screenshot({ path: screenshotPath("handbook-03-preview") });
 
     // DOCX: a real download of a zip holding word/document.xml with the lessons and citations.
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Handboek downloaden als Word (DOCX)" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "themawerk-docx-")), download.suggestedFilename());
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), "themawerk-docx-")),
+      download.suggestedFilename(),
+    );
     await download.saveAs(file);
     const bytes = fs.readFileSync(file);
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
@@ -206,12 +225,19 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     const toast = page.locator(".toast");
     await expect.poll(() => toast.textContent()).toContain(`${validated.length} lessen gemarkeerd`);
     const statuses = async () =>
-      ((await api("GET", `/api/workspaces/${workspaceId}/lessons`)).body.lessons as Array<{ text: string; status: string }>)
+      (
+        (await api("GET", `/api/workspaces/${workspaceId}/lessons`)).body.lessons as Array<{
+          text: string;
+          status: string;
+        }>
+      )
         .filter((l) => validated.includes(l.text))
         .map((l) => l.status);
     expect(new Set(await statuses())).toEqual(new Set(["in_handbook"]));
     await toast.getByRole("button", { name: "Ongedaan maken" }).click();
-    await expect.poll(() => toast.textContent()).toContain(`${validated.length} lessen staan weer op ‘gevalideerd’`);
+    await expect
+      .poll(() => toast.textContent())
+      .toContain(`${validated.length} lessen staan weer op ‘gevalideerd’`);
     expect(new Set(await statuses())).toEqual(new Set(["validated"]));
     expect(pageErrors).toEqual([]);
   });
@@ -221,7 +247,9 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     await expect.poll(() => page.locator("h1").textContent()).toBe("Minimale invulling");
     expect(await page.getByText("Nog geen lessen als minimum aangeduid.").count()).toBe(1);
     await page.getByRole("button", { name: "Minimum samenstellen" }).click();
-    const box = page.getByRole("checkbox", { name: /^Hoort bij het minimum: Samenwerken met buurgemeenten/ }).first();
+    const box = page
+      .getByRole("checkbox", { name: /^Hoort bij het minimum: Samenwerken met buurgemeenten/ })
+      .first();
     await box.check();
     await expect.poll(() => box.isChecked()).toBe(true);
     await page.getByRole("button", { name: "Klaar met samenstellen" }).click();
@@ -230,6 +258,7 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     const tick = checklist.getByRole("checkbox", { name: /Samenwerken met buurgemeenten/ });
     await tick.check();
     await expect.poll(() => page.getByText(/1 van 1 afgevinkt/).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath("handbook-05-minimal") });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -109,7 +109,7 @@ export function OutlineEditor({ workspaceId, outline }: { workspaceId: string; o
                   <Button
                     id={buttonId(chapter.themeId, "up")}
                     size="small"
-                    variant="quiet"
+                    className="outline-move"
                     aria-label={t("outline.moveUp", { name: chapter.name })}
                     isDisabled={index === 0}
                     onPress={() => move(index, -1)}
@@ -119,7 +119,7 @@ export function OutlineEditor({ workspaceId, outline }: { workspaceId: string; o
                   <Button
                     id={buttonId(chapter.themeId, "down")}
                     size="small"
-                    variant="quiet"
+                    className="outline-move"
                     aria-label={t("outline.moveDown", { name: chapter.name })}
                     isDisabled={index === state.included.length - 1}
                     onPress={() => move(index, 1)}
