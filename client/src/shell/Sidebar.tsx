@@ -6,7 +6,7 @@ import { useWorkspaces } from "../features/workspaces/workspace-queries";
 
 /** The sidebar: my workspaces, and inside a workspace its overview and its documents by kind. */
 export function Sidebar() {
-  const { t } = useTranslation(["shell", "common", "lessons"]);
+  const { t } = useTranslation(["shell", "common", "lessons", "comparison", "handbook"]);
   const workspaceId = useMatch("/w/:workspaceId/*")?.params.workspaceId;
   const workspaces = useWorkspaces();
   const current = workspaces.data?.find((w) => w.id === workspaceId);
@@ -28,6 +28,21 @@ export function Sidebar() {
             </li>
             <li>
               <UnreadNavLink workspaceId={workspaceId} />
+            </li>
+            <li>
+              <NavLink to={`/w/${workspaceId}/vergelijken`} className="sidebar__link">
+                {t("comparison:nav")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={`/w/${workspaceId}/handboek`} className="sidebar__link">
+                {t("handbook:nav")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={`/w/${workspaceId}/minimaal`} className="sidebar__link">
+                {t("handbook:minimal.nav")}
+              </NavLink>
             </li>
             <li>
               <NavLink to={`/w/${workspaceId}/lessen`} className="sidebar__link">
