@@ -261,4 +261,42 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     await page.screenshot({ path: screenshotPath("handbook-05-minimal") });
     expect(pageErrors).toEqual([]);
   });
+
+  it("links a chapter document to its theme, and the outline counts it", async () => {
+    const created = await api("POST", `/api/workspaces/${workspaceId}/documents`, {
+      title: "Hoofdstuk: samen sterker",
+      kind: "chapter",
+    });
+    expect(created.status).toBe(201);
+    const chapterId = created.body.document.id as string;
+    await page.goto(`${server.url}/w/${workspaceId}/d/${chapterId}`);
+    await page.getByRole("button", { name: /Hoofdstuk van het handboek bij thema/ }).click();
+    await page.getByRole("option", { name: "Partnerschap" }).click();
+    await expect.poll(() => page.getByText("Gekoppeld aan Partnerschap.").count()).toBe(1);
+    const themes = (await api("GET", `/api/workspaces/${workspaceId}/themes`)).body.themes as Array<{
+      id: string;
+      name: string;
+    }>;
+    const partnership = themes.find((x) => x.name === "Partnerschap")!.id;
+    expect((await api("GET", `/api/documents/${chapterId}/chapter-theme`)).body.themeId).toBe(partnership);
+
+    await page.getByRole("link", { name: "Handboek", exact: true }).click();
+    const row = page.getByRole("list", { name: "Hoofdstukken" }).locator("li", { hasText: "Partnerschap" });
+    await expect.poll(() => row.textContent()).toContain("1 hoofdstuktekst");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("lists the saved comparison and deletes it after confirmation", async () => {
+    await page.getByRole("link", { name: "Vergelijken", exact: true }).click();
+    const saved = page.getByRole("region", { name: "Bewaarde vergelijkingen" });
+    await saved.getByRole("link", { name: "Voorbeeldstad naast Voorbeeldgemeente" }).click();
+    await page.waitForURL(/\/vergelijking\/[^/]+$/);
+    await page.getByRole("button", { name: "Verwijderen", exact: true }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.getByRole("button", { name: "Verwijderen" }).click();
+    await page.waitForURL(/\/vergelijken$/);
+    await expect.poll(() => saved.textContent()).toContain("Nog geen bewaarde vergelijkingen.");
+    expect((await api("GET", `/api/workspaces/${workspaceId}/comparisons`)).body.comparisons).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });
