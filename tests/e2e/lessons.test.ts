@@ -337,6 +337,9 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     const pitfall = eddy.locator('.editor__content [data-kind="pitfall"]');
     await expect.poll(() => pitfall.getAttribute("data-kind-label"), { timeout: 20_000 }).toBe("Pitfall");
     expect(await pitfall.getAttribute("data-theme-names")).toBe("Themes: Dienstenwijzer");
+    // The block still names the merged theme's id; only live themes are shown.
+    const merged = eddy.locator(".editor__content [data-lesson-id]", { hasText: "lokale trekker" });
+    expect(await merged.getAttribute("data-theme-names")).toBe("Themes: Kleine gemeenten");
     await eddy.screenshot({ path: screenshotPath("lessons-editor-en"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });

@@ -85,9 +85,15 @@ export function ThemesPage() {
       {error && <Alert>{describeApiError(error)}</Alert>}
 
       {archived.length > 0 && (
-        <Checkbox className="checkbox" isSelected={showArchived} onChange={setShowArchived}>
-          <span className="checkbox__box" aria-hidden="true" />
-          {t("themes.showArchived")}
+        <Checkbox className="themes-page__toggle" isSelected={showArchived} onChange={setShowArchived}>
+          {({ isSelected }) => (
+            <>
+              <span className="themes-page__box" aria-hidden="true">
+                {isSelected ? "✓" : ""}
+              </span>
+              {t("themes.showArchived")}
+            </>
+          )}
         </Checkbox>
       )}
 

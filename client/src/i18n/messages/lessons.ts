@@ -31,7 +31,6 @@ const nl = {
     removeTheme: "{{name}} verwijderen",
     toParagraph: "Terug naar gewone tekst",
     themesOf: "Thema's: {{names}}",
-    unknownTheme: "onbekend thema",
     highlighted: "Deze les werd geopend vanuit het lessenoverzicht",
   },
   page: {
@@ -146,7 +145,6 @@ const en: typeof nl = {
     removeTheme: "Remove {{name}}",
     toParagraph: "Back to plain text",
     themesOf: "Themes: {{names}}",
-    unknownTheme: "unknown theme",
     highlighted: "This lesson was opened from the lessons overview",
   },
   page: {

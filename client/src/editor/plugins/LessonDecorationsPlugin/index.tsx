@@ -27,12 +27,12 @@ export function LessonDecorationsPlugin() {
     const decorate = (element: HTMLElement) => {
       const kind = lessonKinds.find((k) => k === element.dataset.kind) ?? "do";
       element.dataset.kindLabel = t(`kinds.${kind}`);
-      const ids = (element.dataset.themes ?? "").split(",").filter(Boolean);
-      element.dataset.themeNames = ids.length
-        ? t("editor.themesOf", {
-            names: ids.map((id) => names.get(id) ?? t("editor.unknownTheme")).join(", "),
-          })
-        : "";
+      // Ids of themes merged away are not in the list; the server counts the lesson under the remaining theme.
+      const known = (element.dataset.themes ?? "")
+        .split(",")
+        .map((id) => names.get(id))
+        .filter((name): name is string => Boolean(name));
+      element.dataset.themeNames = known.length ? t("editor.themesOf", { names: known.join(", ") }) : "";
     };
     const decorateAll = () => {
       for (const element of editor.getRootElement()?.querySelectorAll<HTMLElement>("[data-lesson-id]") ??
