@@ -215,6 +215,19 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
       .toBe(6);
     await eddy.locator(".editor__content [data-kind='success_factor']").click();
     const controls = eddy.getByRole("toolbar", { name: "Les bewerken" });
+    // Keyboard: Tab from the text reaches the lesson's controls, Escape goes back to the text.
+    await controls.waitFor();
+    const focusIn = () =>
+      eddy.evaluate(() => {
+        const active = document.activeElement;
+        if (active?.closest('[role="toolbar"][aria-label="Les bewerken"]')) return "controls";
+        return active?.classList.contains("editor__content") ? "text" : (active?.tagName ?? "none");
+      });
+    // (The comment bar of the selection may come first in the tab order.)
+    for (let tabs = 0; tabs < 3 && (await focusIn()) !== "controls"; tabs++) await eddy.keyboard.press("Tab");
+    expect(await focusIn()).toBe("controls");
+    await eddy.keyboard.press("Escape");
+    await expect.poll(focusIn).toBe("text");
     await controls.getByRole("button", { name: /Soort les/ }).click();
     await eddy.getByRole("option", { name: "Doe", exact: true }).click();
     await controls.getByRole("button", { name: /Thema's/ }).click();
