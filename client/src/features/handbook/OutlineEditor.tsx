@@ -5,17 +5,9 @@ import { describeApiError } from "../../forms/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { useSaveOutline } from "./handbook-queries";
+import { moveItem } from "./outline-order";
 
 type Chapter = HandbookOutline["chapters"][number];
-
-/** Moves the item at `index` one place up (-1) or down (+1). */
-export function moveItem<T>(items: readonly T[], index: number, step: -1 | 1): T[] {
-  const target = index + step;
-  if (target < 0 || target >= items.length) return [...items];
-  const next = [...items];
-  [next[index], next[target]] = [next[target], next[index]];
-  return next;
-}
 
 const buttonId = (themeId: string, what: string) => `outline-${what}-${themeId}`;
 
