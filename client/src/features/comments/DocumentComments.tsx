@@ -8,7 +8,7 @@ import {
   type PassageState,
 } from "../../editor/plugins/CommentPlugin/comment-bridge";
 import { useMarkThreadRead, useThreads } from "./comment-queries";
-import { type Draft, ThreadPanel } from "./ThreadPanel";
+import { type Draft, type ScrollRequest, ThreadPanel } from "./ThreadPanel";
 import "./comments.css";
 
 const writeRoles: readonly Role[] = ["facilitator", "editor", "commenter"];
@@ -38,7 +38,7 @@ export function DocumentComments({ workspaceId, documentId, role, userId, childr
   const [activeThreadId, setActiveThreadId] = useState<string | null>(() => search.get("reactie"));
   const [draft, setDraft] = useState<Draft | null>(null);
   const [passageStates, setPassageStates] = useState(() => new Map<string, PassageState>());
-  const [scrollRequest, setScrollRequest] = useState(0);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest>({ count: 0, moveFocus: false });
   const canComment = writeRoles.includes(role);
 
   const passages = useMemo(
@@ -51,9 +51,11 @@ export function DocumentComments({ workspaceId, documentId, role, userId, childr
     [threads.data],
   );
 
-  const focusThread = useCallback((threadId: string) => {
+  // A click on a highlight only brings the thread into view (an editor may be placing the caret);
+  // after posting a new thread, focus moves to it so keyboard users land on what they made.
+  const focusThread = useCallback((threadId: string, moveFocus = false) => {
     setActiveThreadId(threadId);
-    setScrollRequest((n) => n + 1);
+    setScrollRequest((old) => ({ count: old.count + 1, moveFocus }));
   }, []);
 
   const bridge = useMemo<CommentBridge>(
@@ -69,12 +71,12 @@ export function DocumentComments({ workspaceId, documentId, role, userId, childr
     [canComment, passages, activeThreadId, focusThread],
   );
 
-  // Opening a thread counts as reading it.
+  // Opening a thread counts as reading it, and so does having it open when replies arrive.
   const { mutate: markThreadRead } = markRead;
-  const activeExists = threads.data?.some((t) => t.id === activeThreadId) ?? false;
+  const activeActivity = threads.data?.find((t) => t.id === activeThreadId)?.lastActivityAt;
   useEffect(() => {
-    if (activeThreadId && activeExists) markThreadRead(activeThreadId);
-  }, [activeThreadId, activeExists, markThreadRead]);
+    if (activeThreadId && activeActivity) markThreadRead(activeThreadId);
+  }, [activeThreadId, activeActivity, markThreadRead]);
 
   return (
     <div className="document-comments">
@@ -91,7 +93,7 @@ export function DocumentComments({ workspaceId, documentId, role, userId, childr
         onActivate={setActiveThreadId}
         draft={draft}
         onDraft={setDraft}
-        onCreated={focusThread}
+        onCreated={(threadId) => focusThread(threadId, true)}
         me={userId}
         canComment={canComment}
         canModerate={moderateRoles.includes(role)}

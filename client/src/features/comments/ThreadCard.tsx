@@ -21,11 +21,12 @@ export interface ThreadCardProps {
   onActivate: () => void;
 }
 
-/** Scrolls the editor to a passage's highlight. */
-function showInText(threadId: string) {
-  document
-    .querySelector(`.comment-highlight[data-thread-id="${CSS.escape(threadId)}"]`)
-    ?.scrollIntoView({ block: "center", behavior: "smooth" });
+/** Scrolls the editor to a passage's highlight, or to the lesson block (found by its data-lesson-id). */
+function showInText(thread: CommentThread) {
+  const selector = thread.lessonId
+    ? `.editor__content [data-lesson-id="${CSS.escape(thread.lessonId)}"]`
+    : `.comment-highlight[data-thread-id="${CSS.escape(thread.id)}"]`;
+  document.querySelector(selector)?.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
 /** One thread: what it is on (with the quote, and *outdated* when the passage is gone), its messages, reply, resolve. */
@@ -93,8 +94,8 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
             {t("thread.reply")}
           </Button>
         )}
-        {thread.target === "passage" && !outdated && !thread.resolved && (
-          <Button size="small" variant="quiet" onPress={() => showInText(thread.id)}>
+        {thread.target !== "document" && !outdated && !thread.resolved && (
+          <Button size="small" variant="quiet" onPress={() => showInText(thread)}>
             {t("thread.showInText")}
           </Button>
         )}

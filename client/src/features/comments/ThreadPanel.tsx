@@ -18,6 +18,12 @@ export type Draft =
   | { target: "lesson"; lessonId: string }
   | { target: "document" };
 
+/** Bumped when a thread should be brought into view (and maybe focused). */
+export interface ScrollRequest {
+  count: number;
+  moveFocus: boolean;
+}
+
 type Filter = "open" | "resolved" | "all";
 const filters: Filter[] = ["open", "resolved", "all"];
 
@@ -27,8 +33,7 @@ export interface ThreadPanelProps {
   threads: UseQueryResult<CommentThread[]>;
   passageStates: Map<string, PassageState>;
   activeThreadId: string | null;
-  /** Bumped when the editor asks to bring the active thread into view. */
-  scrollRequest: number;
+  scrollRequest: ScrollRequest;
   onActivate: (threadId: string) => void;
   draft: Draft | null;
   onDraft: (draft: Draft | null) => void;
@@ -53,10 +58,10 @@ export function ThreadPanel(props: ThreadPanelProps) {
     if (active && filter !== "all" && active.resolved !== (filter === "resolved")) setFilter("all");
   }, [active, filter]);
   useEffect(() => {
-    if (!activeThreadId || scrollRequest === 0) return;
+    if (!activeThreadId || scrollRequest.count === 0) return;
     const card = cards.current.get(activeThreadId);
     card?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-    card?.focus({ preventScroll: true });
+    if (scrollRequest.moveFocus) card?.focus({ preventScroll: true });
   }, [activeThreadId, scrollRequest]);
 
   const shown = (threads.data ?? []).filter(

@@ -36,7 +36,9 @@ export function PassageHighlights({ bridge, doc }: { bridge: CommentBridge; doc:
       const origin = layer.getBoundingClientRect();
       const next: HighlightRect[] = [];
       const states = new Map<string, PassageState>();
-      editor.read(() => {
+      // "latest": never flush Lexical's pending update from here — committing it mid-way through its
+      // own selection handling can drop the selection a keystroke just made.
+      editor.read("latest", () => {
         for (const passage of passages) {
           const points = $resolvePassage(doc, passage.start, passage.end);
           const text = points ? $textBetween(points.start, points.end) : null;
