@@ -14,6 +14,11 @@ import type { Config } from "./config";
 import { type DatabaseHandle, openDatabase } from "./db/database";
 import { DomainEventBus } from "./events";
 import { extractLessons } from "./lessons/extract-lessons";
+import { SearchService } from "./modules/search/search.service";
+import { searchRoutes } from "./modules/search/search.routes";
+import { createSearchIndex } from "./search/create-search-index";
+import { SearchIndexer } from "./search/search-indexer";
+import { sqlSearchEntrySource } from "./search/sql-entry-source";
 import { LessonsService } from "./modules/lessons/lessons.service";
 import { lessonsRoutes } from "./modules/lessons/lessons.routes";
 import { ThemesService } from "./modules/themes/themes.service";
@@ -88,18 +93,27 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
   const documentSettled = new DocumentSettledPipeline(logger).use("plain text", (settled) =>
     documents.service.saveExtractedText(settled.documentId, settled.extracted.plainText, settled.lastEditorUserId),
   );
-  const themes = new ThemesService(database.db, access);
-  const lessons = new LessonsService(database.db, access);
+  const themes = new ThemesService(database.db, access, events);
+  const lessons = new LessonsService(database.db, access, events);
   apiModules.push(themesRoutes(themes), lessonsRoutes(lessons));
   documentSettled.use("lessons", async (settled) => {
     await lessons.syncFromDocument(settled.documentId, extractLessons(settled.extracted.lexicalJson), settled.lastEditorUserId);
   });
+  // Search: Meilisearch or the embedded engine (rebuilt from SQL now), kept in step by the indexer.
+  const search = await createSearchIndex(config, logger, { source: sqlSearchEntrySource(database.db) });
+  closers.push(() => search.close());
+  deps.health.push({ name: "search", check: () => search.health() });
+  const indexer = new SearchIndexer(database.db, search, logger);
+  closers.push(indexer.listen(events), () => indexer.close());
+  documentSettled.use("search", (settled) => indexer.refreshNow([settled.documentId]));
+  apiModules.push(searchRoutes(new SearchService(database.db, access, search)));
   closers.push(collab.onDocumentSettled(documentSettled.handle));
   // Comparisons, recommendation evidence, the handbook and the minimal version read chapter text live.
   apiModules.push(
     ...createHandbookModules({
       db: database.db,
       access,
+      events,
       readDocumentJson: async (id) => extractDocumentText(await collab.readDocument(id)).lexicalJson,
     }),
   );

@@ -7,6 +7,11 @@ export interface DomainEvents {
   membershipChanged: [{ workspaceId: string; userId: string; role: Role | undefined }];
   /** Sessions ended: one session (logout) or all of a user's sessions but one (password change). */
   sessionsEnded: [{ userId: string; sessionId?: string; exceptSessionId?: string }];
+  /**
+   * Facts kept in SQL about documents or their lessons changed (metadata, a lesson's status, a theme's name):
+   * for these documents, or for every document of the workspace when documentIds is absent.
+   */
+  documentsChanged: [{ workspaceId: string; documentIds?: string[] }];
   /** A document was trashed (deleted true) or restored. */
   documentTrashed: [{ workspaceId: string; documentId: string; deleted: boolean }];
 }

@@ -38,6 +38,92 @@ export async function countSearchEntries(db: Db): Promise<number> {
   return Number(documents.n) + Number(lessons.n);
 }
 
+/** The search entries of these documents (live ones only) and their live lessons. */
+export async function searchEntriesForDocuments(
+  db: Db,
+  documents: Array<{
+    id: string;
+    workspace_id: string;
+    kind: string;
+    title: string;
+    plain_text: string;
+    municipality: string | null;
+    is_centre_city: number | null;
+    outcome: string | null;
+  }>,
+): Promise<SearchEntry[]> {
+  if (documents.length === 0) return [];
+  const documentIds = documents.map((d) => d.id);
+  const lessons = await db
+    .selectFrom("lessons")
+    .select(["id", "workspace_id", "document_id", "kind", "text", "status"])
+    .where("document_id", "in", documentIds)
+    .where("deleted_at", "is", null)
+    .orderBy("id")
+    .execute();
+  const themeRows =
+    lessons.length === 0
+      ? []
+      : await db
+          .selectFrom("lesson_themes")
+          .innerJoin("themes", "themes.id", "lesson_themes.theme_id")
+          .select(["lesson_themes.lesson_id", "themes.id", "themes.name"])
+          .where(
+            "lesson_themes.lesson_id",
+            "in",
+            lessons.map((l) => l.id),
+          )
+          .orderBy("themes.position")
+          .execute();
+  const themesByLesson = new Map<string, { id: string; name: string }[]>();
+  for (const t of themeRows) {
+    const list = themesByLesson.get(t.lesson_id) ?? [];
+    list.push({ id: t.id, name: t.name });
+    themesByLesson.set(t.lesson_id, list);
+  }
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const batch: SearchEntry[] = documents.map(
+    (d): DocumentEntry => ({
+      id: d.id,
+      workspaceId: d.workspace_id,
+      type: "document",
+      documentId: d.id,
+      title: d.title,
+      text: d.plain_text,
+      documentKind: d.kind as DocumentKind,
+      ...caseFieldsOf(d),
+    }),
+  );
+  for (const l of lessons) {
+    const d = byId.get(l.document_id)!;
+    batch.push({
+      id: l.id,
+      workspaceId: l.workspace_id,
+      type: "lesson",
+      documentId: l.document_id,
+      documentTitle: d.title,
+      text: l.text,
+      lessonKind: l.kind as LessonKind,
+      themes: themesByLesson.get(l.id) ?? [],
+      status: l.status as LessonStatus,
+      documentKind: d.kind as DocumentKind,
+      ...caseFieldsOf(d),
+    } satisfies LessonEntry);
+  }
+  return batch;
+}
+
+export const documentColumnsForSearch = [
+  "id",
+  "workspace_id",
+  "kind",
+  "title",
+  "plain_text",
+  "municipality",
+  "is_centre_city",
+  "outcome",
+] as const;
+
 /**
  * Every live (not trashed) document and its live lessons from SQL, a page of documents at a time:
  * what the embedded engine loads at start and what `npm run reindex` sends to Meilisearch.
@@ -48,16 +134,7 @@ export function sqlSearchEntrySource(db: Db, documentsPerBatch = 200): SearchEnt
     for (;;) {
       const documents = await db
         .selectFrom("documents")
-        .select([
-          "id",
-          "workspace_id",
-          "kind",
-          "title",
-          "plain_text",
-          "municipality",
-          "is_centre_city",
-          "outcome",
-        ])
+        .select(documentColumnsForSearch)
         .where("deleted_at", "is", null)
         .where("id", ">", after)
         .orderBy("id")
@@ -65,64 +142,7 @@ export function sqlSearchEntrySource(db: Db, documentsPerBatch = 200): SearchEnt
         .execute();
       if (documents.length === 0) return;
       after = documents[documents.length - 1].id;
-      const documentIds = documents.map((d) => d.id);
-      const lessons = await db
-        .selectFrom("lessons")
-        .select(["id", "workspace_id", "document_id", "kind", "text", "status"])
-        .where("document_id", "in", documentIds)
-        .where("deleted_at", "is", null)
-        .orderBy("id")
-        .execute();
-      const themeRows =
-        lessons.length === 0
-          ? []
-          : await db
-              .selectFrom("lesson_themes")
-              .innerJoin("themes", "themes.id", "lesson_themes.theme_id")
-              .select(["lesson_themes.lesson_id", "themes.id", "themes.name"])
-              .where(
-                "lesson_themes.lesson_id",
-                "in",
-                lessons.map((l) => l.id),
-              )
-              .orderBy("themes.position")
-              .execute();
-      const themesByLesson = new Map<string, { id: string; name: string }[]>();
-      for (const t of themeRows) {
-        const list = themesByLesson.get(t.lesson_id) ?? [];
-        list.push({ id: t.id, name: t.name });
-        themesByLesson.set(t.lesson_id, list);
-      }
-      const byId = new Map(documents.map((d) => [d.id, d]));
-      const batch: SearchEntry[] = documents.map(
-        (d): DocumentEntry => ({
-          id: d.id,
-          workspaceId: d.workspace_id,
-          type: "document",
-          documentId: d.id,
-          title: d.title,
-          text: d.plain_text,
-          documentKind: d.kind as DocumentKind,
-          ...caseFieldsOf(d),
-        }),
-      );
-      for (const l of lessons) {
-        const d = byId.get(l.document_id)!;
-        batch.push({
-          id: l.id,
-          workspaceId: l.workspace_id,
-          type: "lesson",
-          documentId: l.document_id,
-          documentTitle: d.title,
-          text: l.text,
-          lessonKind: l.kind as LessonKind,
-          themes: themesByLesson.get(l.id) ?? [],
-          status: l.status as LessonStatus,
-          documentKind: d.kind as DocumentKind,
-          ...caseFieldsOf(d),
-        } satisfies LessonEntry);
-      }
-      yield batch;
+      yield await searchEntriesForDocuments(db, documents);
     }
   };
 }

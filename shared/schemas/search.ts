@@ -109,7 +109,12 @@ export const searchHitSchema = z.object({
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
 /** Counts per value of one facet, most frequent first; booleans are counted as "true"/"false". */
-export const facetCountSchema = z.object({ value: z.string(), count: z.number().int() });
+export const facetCountSchema = z.object({
+  value: z.string(),
+  count: z.number().int(),
+  /** A readable name where the value is an id (themes); set by the API. */
+  label: z.string().optional(),
+});
 export type FacetCount = z.infer<typeof facetCountSchema>;
 
 /** The answer of GET /api/workspaces/:id/search. */

@@ -85,6 +85,7 @@ export class DocumentService {
     if (input.meetingDate !== undefined) changes.meeting_date = input.meetingDate;
     if (input.meetingPlace !== undefined) changes.meeting_place = input.meetingPlace;
     await this.repo.update(id, changes);
+    this.events.emit("documentsChanged", { workspaceId: row.workspace_id, documentIds: [id] });
     return this.get(id);
   }
 

@@ -1,6 +1,7 @@
 import type { Handbook, HandbookOutline } from "../../../shared/schemas/handbook";
 import type { AccessControl } from "../../auth/access";
 import type { Db } from "../../db/database";
+import type { DomainEventBus } from "../../events";
 import { badRequest, conflict, notFound } from "../../errors";
 import type { SessionUser } from "../../http/app-env";
 import { nowIso } from "../../ids";
@@ -27,6 +28,7 @@ export class HandbookService {
     private readonly db: Db,
     private readonly access: AccessControl,
     private readonly readDocumentJson: ReadDocumentJson,
+    private readonly events: DomainEventBus,
   ) {}
 
   /** Checks access before a request body is read. */
@@ -60,7 +62,9 @@ export class HandbookService {
   async markExported(user: SessionUser | undefined, workspaceId: string): Promise<{ token: string; marked: number }> {
     await this.access.requireWorkspace(user, workspaceId, "handbook.compile");
     const lessonIds = chapterLessonIds(await this.build(workspaceId));
-    return markLessonsInHandbook(this.db, { workspaceId, lessonIds, userId: (user as SessionUser).id });
+    const result = await markLessonsInHandbook(this.db, { workspaceId, lessonIds, userId: (user as SessionUser).id });
+    this.events.emit("documentsChanged", { workspaceId });
+    return result;
   }
 
   /** Gives each lesson of that mark its status from before; a token works once. */
@@ -70,6 +74,7 @@ export class HandbookService {
     if (!mark) throw notFound("Export mark");
     const restored = await undoExportMark(this.db, token, (user as SessionUser).id);
     if (restored < 0) throw conflict("This export mark was already undone.");
+    this.events.emit("documentsChanged", { workspaceId });
     return restored;
   }
 

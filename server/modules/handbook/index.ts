@@ -1,6 +1,7 @@
 import type { ApiModule } from "../../app-deps";
 import type { AccessControl } from "../../auth/access";
 import type { Db } from "../../db/database";
+import type { DomainEventBus } from "../../events";
 import { ComparisonsService } from "../comparisons/comparisons.service";
 import { comparisonsRoutes } from "../comparisons/comparisons.routes";
 import { EvidenceService } from "../recommendations/evidence.service";
@@ -12,12 +13,17 @@ import { minimalRoutes } from "./minimal.routes";
 import { MinimalVersionService } from "./minimal.service";
 
 /** Builds comparisons, recommendation evidence, the handbook and the minimal version: their routes. */
-export function createHandbookModules(deps: { db: Db; access: AccessControl; readDocumentJson: ReadDocumentJson }): ApiModule[] {
+export function createHandbookModules(deps: {
+  db: Db;
+  access: AccessControl;
+  events: DomainEventBus;
+  readDocumentJson: ReadDocumentJson;
+}): ApiModule[] {
   const { db, access } = deps;
   return [
     comparisonsRoutes(new ComparisonsService(db, access)),
     evidenceRoutes(new EvidenceService(db, access)),
-    handbookRoutes(new HandbookService(db, access, deps.readDocumentJson)),
+    handbookRoutes(new HandbookService(db, access, deps.readDocumentJson, deps.events)),
     minimalRoutes(new MinimalVersionService(db, access), new ChapterThemeService(db, access)),
   ];
 }

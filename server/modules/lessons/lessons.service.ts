@@ -2,6 +2,7 @@ import type { LessonStance, LessonStatus } from "../../../shared/lessons";
 import type { LessonQuery } from "../../../shared/schemas/lessons";
 import type { AccessControl } from "../../auth/access";
 import type { Db } from "../../db/database";
+import type { DomainEventBus } from "../../events";
 import { AppError, notFound } from "../../errors";
 import type { SessionUser } from "../../http/app-env";
 import type { ExtractedLesson } from "../../lessons/extract-lessons";
@@ -18,6 +19,7 @@ export class LessonsService {
   constructor(
     private readonly db: Db,
     private readonly access: AccessControl,
+    private readonly events: DomainEventBus,
   ) {}
 
   onLessonsChanged(listener: LessonsChangedListener): void {
@@ -53,7 +55,10 @@ export class LessonsService {
   /** Moves a lesson along candidate → validated → in_handbook (or back, as an undo). Facilitators only. */
   async setStatus(user: SessionUser, lessonId: string, status: LessonStatus): Promise<LessonRecord> {
     const row = await this.allowed(user, lessonId, "lesson.setStatus");
-    if (row.status !== status) await setLessonStatus(this.db, lessonId, status, row.status, user.id);
+    if (row.status !== status) {
+      await setLessonStatus(this.db, lessonId, status, row.status, user.id);
+      this.events.emit("documentsChanged", { workspaceId: row.workspace_id, documentIds: [row.document_id] });
+    }
     return this.reload(row.workspace_id, lessonId);
   }
 

@@ -1,5 +1,6 @@
 import type { AccessControl } from "../../auth/access";
 import type { Db } from "../../db/database";
+import type { DomainEventBus } from "../../events";
 import { AppError, badRequest, conflict, notFound } from "../../errors";
 import type { SessionUser } from "../../http/app-env";
 import {
@@ -17,6 +18,7 @@ export class ThemesService {
   constructor(
     private readonly db: Db,
     private readonly access: AccessControl,
+    private readonly events: DomainEventBus,
   ) {}
 
   async list(user: SessionUser, workspaceId: string, includeArchived: boolean): Promise<ThemeRow[]> {
@@ -44,6 +46,7 @@ export class ThemesService {
       if (same && same.id !== themeId) throw conflict(`A theme named "${change.name}" already exists.`);
     }
     await updateTheme(this.db, themeId, change);
+    if (change.name) this.events.emit("documentsChanged", { workspaceId: theme.workspace_id });
     return this.one(theme.workspace_id, themeId);
   }
 
@@ -55,6 +58,7 @@ export class ThemesService {
     }
     if (target.id === source.id) throw badRequest("intoThemeId: a theme cannot merge into itself", "intoThemeId");
     await mergeTheme(this.db, source.id, target.id);
+    this.events.emit("documentsChanged", { workspaceId: source.workspace_id });
     return this.one(source.workspace_id, target.id);
   }
 

@@ -1,0 +1,52 @@
+import type { SearchRequestQuery, SearchResponse } from "../../../shared/schemas/search";
+import { searchFacetNames } from "../../../shared/schemas/search";
+import type { AccessControl } from "../../auth/access";
+import type { Db } from "../../db/database";
+import type { SessionUser } from "../../http/app-env";
+import type { SearchIndex } from "../../search/search-index";
+
+/** Search within one workspace: the server sets the workspace scope from the access check, never the client. */
+export class SearchService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessControl,
+    private readonly index: SearchIndex,
+  ) {}
+
+  async search(user: SessionUser, workspaceId: string, query: SearchRequestQuery): Promise<SearchResponse> {
+    await this.access.requireWorkspace(user, workspaceId, "search.query");
+    const result = await this.index.search({
+      workspaceIds: [workspaceId],
+      q: query.q,
+      filters: {
+        type: query.type,
+        lessonKind: query.lessonKind,
+        theme: query.theme,
+        case: query.case,
+        isCentreCity: query.isCentreCity,
+        outcome: query.outcome,
+        status: query.status,
+        documentKind: query.documentKind,
+      },
+      facets: query.facets ?? [...searchFacetNames],
+      limit: query.limit,
+      offset: query.offset,
+    });
+    const themeFacet = result.facets.theme;
+    if (themeFacet?.length) {
+      const names = await this.db
+        .selectFrom("themes")
+        .select(["id", "name"])
+        .where("workspace_id", "=", workspaceId)
+        .where(
+          "id",
+          "in",
+          themeFacet.map((f) => f.value),
+        )
+        .execute();
+      const byId = new Map(names.map((t) => [t.id, t.name]));
+      result.facets.theme = themeFacet.map((f) => ({ ...f, label: byId.get(f.value) ?? f.value }));
+    }
+    return { ...result, limit: query.limit, offset: query.offset };
+  }
+}
