@@ -55,7 +55,9 @@ export function SelectionCommentBar({ bridge, doc }: { bridge: CommentBridge; do
       }
       const lessonId = lessonAround(range.commonAncestorContainer, root);
       const passage = !selection.isCollapsed && selection.toString().trim().length > 0;
-      if (!passage && !lessonId) return setBar(null);
+      // A caret in a lesson offers the lesson only to readers; writers have the lesson's own controls
+      // there and reach it with the shortcut.
+      if (!passage && (!lessonId || editor.isEditable())) return setBar(null);
       const rect = range.getBoundingClientRect();
       const origin = layer.getBoundingClientRect();
       setBar({
