@@ -11,6 +11,7 @@ import { UnreadPage } from "../features/unread/UnreadPage";
 import { LessonsPage } from "../features/lessons/LessonsPage";
 import { ThemesPage } from "../features/themes/ThemesPage";
 import { MinimalPage } from "../features/minimal/MinimalPage";
+import { SearchPage } from "../features/search/SearchPage";
 import { MyWorkspacesPage } from "../features/workspaces/MyWorkspacesPage";
 import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
 import { AppShell } from "../shell/AppShell";
@@ -48,6 +49,7 @@ export function createAppRouter() {
                     { path: "/w/:workspaceId/minimaal", element: <MinimalPage /> },
                     { path: "/w/:workspaceId/lessen", element: <LessonsPage /> },
                     { path: "/w/:workspaceId/themas", element: <ThemesPage /> },
+                    { path: "/w/:workspaceId/zoeken", element: <SearchPage /> },
                     { path: "/account", element: <AccountPage /> },
                     { path: "*", element: <NotFoundPage /> },
                   ],

@@ -9,6 +9,7 @@ import type editor from "./messages/editor";
 import type handbook from "./messages/handbook";
 import type invitations from "./messages/invitations";
 import type lessons from "./messages/lessons";
+import type search from "./messages/search";
 import type shell from "./messages/shell";
 import type workspaces from "./messages/workspaces";
 
@@ -28,6 +29,7 @@ declare module "i18next" {
       handbook: typeof handbook.nl;
       invitations: typeof invitations.nl;
       lessons: typeof lessons.nl;
+      search: typeof search.nl;
       shell: typeof shell.nl;
       workspaces: typeof workspaces.nl;
     };

@@ -12,6 +12,7 @@ import editor from "./messages/editor";
 import handbook from "./messages/handbook";
 import invitations from "./messages/invitations";
 import lessons from "./messages/lessons";
+import search from "./messages/search";
 import shell from "./messages/shell";
 import workspaces from "./messages/workspaces";
 
@@ -30,6 +31,7 @@ export const catalogue = {
   handbook,
   invitations,
   lessons,
+  search,
   shell,
   workspaces,
 };

@@ -1,0 +1,36 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type SearchFilterKey, searchResponseSchema } from "../../../../shared/schemas/search";
+import { api, isApiError } from "../../api/client";
+import { isEmptySearch, type SearchState, searchApiQuery } from "./search-params";
+
+/** Query keys of this feature; under ["workspaces", id] so a workspace refresh also refreshes results. */
+export const searchKeys = {
+  results: (workspaceId: string, query: string) => ["workspaces", workspaceId, "search", query] as const,
+};
+
+/** True when the search engine is down (the server answers 503). */
+export const isSearchUnavailable = (error: unknown): boolean => isApiError(error, 503);
+
+/**
+ * Results of a search, keeping the previous answer on screen while the next one loads. Each search
+ * has its own cache key, so an answer that arrives after the words changed is never shown for them.
+ */
+export function useSearchResults(
+  workspaceId: string,
+  state: SearchState,
+  options: { limit: number; facets?: readonly SearchFilterKey[]; enabled?: boolean; allowEmpty?: boolean },
+) {
+  const query = searchApiQuery(state, options);
+  return useQuery({
+    queryKey: searchKeys.results(workspaceId, query),
+    queryFn: () =>
+      api.get(`/api/workspaces/${encodeURIComponent(workspaceId)}/search?${query}`, searchResponseSchema),
+    enabled:
+      (options.enabled ?? true) && workspaceId !== "" && (options.allowEmpty === true || !isEmptySearch(state)),
+    placeholderData: keepPreviousData,
+    staleTime: 5_000,
+    // A 503 says the engine is down: say so at once instead of retrying behind a spinner.
+    retry: (failures, error) =>
+      failures < 1 && !isSearchUnavailable(error) && (!isApiError(error) || error.status >= 500),
+  });
+}
