@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { COMMENT_LIMITS } from "../../../../shared/schemas/comments";
 import type { Member } from "../../../../shared/schemas/workspaces";
 import { Button } from "../../ui/Button";
+import { insertMention, mentionQueryAt, mentionsIn } from "./mention-text";
 
 /** What a composer sends: the text, and the ids of the members it still mentions. */
 export interface ComposedMessage {
@@ -22,13 +23,6 @@ export interface MentionComposerProps {
   autoFocus?: boolean;
   onSubmit: (message: ComposedMessage) => void;
   onCancel?: () => void;
-}
-
-const mentionQuery = /(^|\s)@([\p{L}\p{N}_.-]*)$/u;
-
-/** Keeps the mentions whose "@Name" is still in the text (someone may have deleted it). */
-function mentionsIn(body: string, picked: Map<string, string>): string[] {
-  return [...picked].filter(([, name]) => body.includes(`@${name}`)).map(([id]) => id);
 }
 
 /**
@@ -62,20 +56,17 @@ export function MentionComposer(props: MentionComposerProps) {
   const open = query !== null;
 
   const updateQuery = (text: string, caret: number) => {
-    const match = mentionQuery.exec(text.slice(0, caret));
-    setQuery(match ? (match[2] ?? "") : null);
+    setQuery(mentionQueryAt(text, caret));
     setActive(0);
   };
 
   const pick = (member: Member) => {
     const field = fieldRef.current;
-    const caret = field?.selectionStart ?? body.length;
-    const before = body.slice(0, caret).replace(/@[\p{L}\p{N}_.-]*$/u, `@${member.name} `);
-    const next = before + body.slice(caret);
-    setBody(next);
+    const next = insertMention(body, field?.selectionStart ?? body.length, member.name);
+    setBody(next.text);
     setPicked((old) => new Map(old).set(member.userId, member.name));
     setQuery(null);
-    caretAfterPick.current = before.length;
+    caretAfterPick.current = next.caret;
     field?.focus();
   };
 

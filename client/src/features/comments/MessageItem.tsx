@@ -6,22 +6,22 @@ import { describeApiError } from "../../forms/errors";
 import { Button } from "../../ui/Button";
 import { useDeleteMessage, useEditMessage } from "./comment-queries";
 import { MentionComposer } from "./MentionComposer";
+import { splitMentions } from "./mention-text";
 import { useFormatDateTime } from "./format-time";
 
 /** The text with each "@Name" of a mentioned person marked. */
 function withMentions(body: string, mentions: { id: string; name: string }[]): ReactNode[] {
-  const names = mentions.map((m) => m.name).filter(Boolean);
-  if (names.length === 0) return [body];
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const parts = body.split(new RegExp(`(@(?:${escaped.join("|")}))`, "g"));
-  return parts.map((part, index) =>
-    index % 2 === 1 ? (
+  return splitMentions(
+    body,
+    mentions.map((m) => m.name),
+  ).map((part, index) =>
+    part.mention ? (
       // biome-ignore lint/suspicious/noArrayIndexKey: the split parts of one string
       <mark key={index} className="comment-message__mention">
-        {part}
+        {part.text}
       </mark>
     ) : (
-      part
+      part.text
     ),
   );
 }
