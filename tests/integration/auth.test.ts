@@ -79,24 +79,6 @@ describe("login", () => {
     expect(sessionToken(unknown)).toBeUndefined();
   });
 
-  it("spends argon2 work on an unknown email too (timing does not reveal accounts)", async () => {
-    const median = async (email: string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
-        await login(email, `not it ${i}`);
-        times.push(performance.now() - started);
-      }
-      return times.sort((a, b) => a - b)[1];
-    };
-    const wrongPassword = await median("anna@example.test");
-    const unknownEmail = await median("ghost@example.test");
-    // Without the dummy verification an unknown email would answer in a fraction of the argon2 time.
-    expect(unknownEmail).toBeGreaterThan(wrongPassword * 0.5);
-    // Reset anna's failure count so later tests are not throttled.
-    expect((await login()).status).toBe(200);
-  });
-
   it("stores only the SHA-256 of the session token", async () => {
     const res = await login();
     const token = sessionToken(res)!;
