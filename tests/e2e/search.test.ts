@@ -177,6 +177,9 @@ describe.skipIf(!chromiumAvailable)("search: find a pitfall with a typo, filter 
     await eddy.waitForURL(new RegExp(`theme=${themeIds.Dienstenwijzer}`));
     await expect.poll(() => results.count()).toBe(1);
     await expect.poll(() => themeBox.isChecked()).toBe(true);
+    // The theme facet is counted without its own filter, so another theme can still be added (OR).
+    const otherTheme = eddy.getByRole("group", { name: "Thema" }).getByRole("checkbox", { name: "Kleine gemeenten (1)" });
+    await expect.poll(() => otherTheme.isChecked()).toBe(false);
     expect(await results.first().textContent()).toContain("zonder vaste beheerder");
     await eddy.reload();
     await expect.poll(() => results.count()).toBe(1);

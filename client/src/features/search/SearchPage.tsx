@@ -9,7 +9,7 @@ import { FacetFilters, shownFacets } from "./FacetFilters";
 import { SearchHitView } from "./SearchHitView";
 import { SearchProblem } from "./SearchProblem";
 import { clearFilters, hitHref, readSearchState, searchApiQuery, toggleFilter } from "./search-params";
-import { useSearchResults } from "./search-queries";
+import { useOwnFacetCounts, useSearchResults } from "./search-queries";
 import { useDebouncedValue } from "./use-debounced-value";
 import "./search.css";
 
@@ -30,6 +30,7 @@ export function SearchPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: stateKey is the trigger, not a value read here.
   useEffect(() => setLimit(PAGE_SIZE), [stateKey]);
   const results = useSearchResults(workspaceId, state, { limit, facets: shownFacets, allowEmpty: true });
+  const ownFacets = useOwnFacetCounts(workspaceId, state);
   usePageTitle(urlState.q ? t("page.titleFor", { q: urlState.q }) : t("page.title"));
 
   const update = (next: URLSearchParams) => setParams(next, { replace: true });
@@ -73,7 +74,7 @@ export function SearchPage() {
               </Button>
             )}
           </div>
-          <FacetFilters facets={data?.facets} state={urlState} onToggle={onToggle} />
+          <FacetFilters facets={data && { ...data.facets, ...ownFacets }} state={urlState} onToggle={onToggle} />
         </aside>
         <section className="search-page__results" aria-labelledby="search-count" aria-busy={busy}>
           <p id="search-count" className="search-page__count" role="status">

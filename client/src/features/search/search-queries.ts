@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type SearchFilterKey, searchResponseSchema } from "../../../../shared/schemas/search";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { type SearchFilterKey, type SearchResponse, searchResponseSchema } from "../../../../shared/schemas/search";
 import { api, isApiError } from "../../api/client";
 import { isEmptySearch, type SearchState, searchApiQuery } from "./search-params";
 
@@ -32,5 +32,36 @@ export function useSearchResults(
     // A 503 says the engine is down: say so at once instead of retrying behind a spinner.
     retry: (failures, error) =>
       failures < 1 && !isSearchUnavailable(error) && (!isApiError(error) || error.status >= 500),
+  });
+}
+
+/**
+ * Facet counts as a person expects them next to ticked boxes: a facet that has a filter is counted
+ * without its own filter (but with all others), so its other values stay visible to add (OR) — one
+ * small request per filtered facet, with the others' counts from the main search.
+ */
+export function useOwnFacetCounts(workspaceId: string, state: SearchState) {
+  const filtered = (Object.keys(state.filters) as SearchFilterKey[]).sort();
+  return useQueries({
+    queries: filtered.map((facet) => {
+      const { [facet]: _own, ...others } = state.filters;
+      const query = searchApiQuery({ q: state.q, filters: others }, { limit: 1, facets: [facet] });
+      return {
+        queryKey: searchKeys.results(workspaceId, query),
+        queryFn: () =>
+          api.get(`/api/workspaces/${encodeURIComponent(workspaceId)}/search?${query}`, searchResponseSchema),
+        placeholderData: keepPreviousData,
+        staleTime: 5_000,
+        retry: false,
+      };
+    }),
+    combine: (results) => {
+      const facets: SearchResponse["facets"] = {};
+      filtered.forEach((facet, index) => {
+        const counts = results[index]?.data?.facets[facet];
+        if (counts) facets[facet] = counts;
+      });
+      return facets;
+    },
   });
 }
