@@ -13,8 +13,15 @@ export const themeSchema = z.object({
 });
 export type Theme = z.infer<typeof themeSchema>;
 
-/** GET /api/workspaces/:id/themes → { themes } (active ones; ?archived=1 adds archived) */
-export const themeListResponse = z.object({ themes: z.array(themeSchema) });
+/**
+ * GET /api/workspaces/:id/themes → { themes, aliases } (active themes; ?archived=1 adds archived ones).
+ * `aliases` maps the id of each theme that was merged away to the theme that absorbed it: lesson blocks may still
+ * name the old id.
+ */
+export const themeListResponse = z.object({
+  themes: z.array(themeSchema),
+  aliases: z.record(z.string(), z.string()),
+});
 /** POST /api/workspaces/:id/themes → 201 { theme } */
 export const createThemeRequest = z.object({ name: themeName, description: z.string().max(2000).optional() });
 /** PATCH /api/themes/:id → { theme } — rename, describe, reorder, archive or unarchive */

@@ -164,6 +164,8 @@ describe("lessons extracted from real Lexical editing through the server", () =>
     expect((await lessons())[0].themes).toEqual([{ id: themeB, name: "Kleine gemeenten" }]);
     const list = await api(`/api/workspaces/${people.workspaceId}/themes`, people.viewer.cookie);
     expect(list.body.themes.map((t: { id: string }) => t.id)).toEqual([themeB]);
+    // Blocks that still name the merged theme resolve to the remaining one on the client too.
+    expect(list.body.aliases).toEqual({ [themeA]: themeB });
   });
 
   it("marks a lesson deleted when its block is removed", async () => {

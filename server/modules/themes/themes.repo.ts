@@ -127,3 +127,14 @@ export async function resolveThemeIds(db: Db, workspaceId: string, ids: string[]
   const byId = new Map(rows.map((r) => [r.id, r.merged_into_id ?? r.id]));
   return [...new Set(ids.map((id) => byId.get(id)).filter((id): id is string => !!id))];
 }
+
+/** Merged-away theme id → the live theme that absorbed it. */
+export async function themeAliases(db: Db, workspaceId: string): Promise<Record<string, string>> {
+  const rows = await db
+    .selectFrom("themes")
+    .select(["id", "merged_into_id"])
+    .where("workspace_id", "=", workspaceId)
+    .where("merged_into_id", "is not", null)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.id, r.merged_into_id as string]));
+}

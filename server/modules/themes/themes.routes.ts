@@ -9,8 +9,8 @@ import type { ThemesService } from "./themes.service";
 export function themesRoutes(themes: ThemesService): ApiModule {
   return (app) => {
     app.get("/api/workspaces/:id/themes", async (c) => {
-      const rows = await themes.list(requireUser(c.var.user), c.req.param("id"), c.req.query("archived") === "1");
-      return c.json({ themes: rows.map(presentTheme) });
+      const list = await themes.list(requireUser(c.var.user), c.req.param("id"), c.req.query("archived") === "1");
+      return c.json({ themes: list.themes.map(presentTheme), aliases: list.aliases });
     });
 
     app.post("/api/workspaces/:id/themes", async (c) => {

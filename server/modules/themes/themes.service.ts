@@ -10,6 +10,7 @@ import {
   listThemes,
   mergeTheme,
   type ThemeRow,
+  themeAliases,
   updateTheme,
 } from "./themes.repo";
 
@@ -21,9 +22,13 @@ export class ThemesService {
     private readonly events: DomainEventBus,
   ) {}
 
-  async list(user: SessionUser, workspaceId: string, includeArchived: boolean): Promise<ThemeRow[]> {
+  async list(user: SessionUser, workspaceId: string, includeArchived: boolean) {
     await this.access.requireWorkspace(user, workspaceId, "workspace.read");
-    return listThemes(this.db, workspaceId, includeArchived);
+    const [themes, aliases] = await Promise.all([
+      listThemes(this.db, workspaceId, includeArchived),
+      themeAliases(this.db, workspaceId),
+    ]);
+    return { themes, aliases };
   }
 
   async create(user: SessionUser, workspaceId: string, input: { name: string; description?: string }) {

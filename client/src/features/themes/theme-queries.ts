@@ -25,6 +25,23 @@ export function useThemes(workspaceId: string, archived = false) {
   });
 }
 
+/** Theme id → name for every theme a lesson block may name, including themes merged into another one. */
+export function useThemeNames(workspaceId: string) {
+  return useQuery({
+    queryKey: [...themeKeys.all(workspaceId), "names"] as const,
+    queryFn: async () => {
+      const list = await api.get(`${workspaceThemes(workspaceId)}?archived=1`, themeListResponse);
+      const names = new Map(list.themes.map((theme) => [theme.id, theme.name]));
+      for (const [merged, into] of Object.entries(list.aliases)) {
+        const name = names.get(into);
+        if (name) names.set(merged, name);
+      }
+      return names;
+    },
+    enabled: Boolean(workspaceId),
+  });
+}
+
 function useInvalidate(workspaceId: string) {
   const queryClient = useQueryClient();
   // Lessons show theme names and counts, so they refresh with the themes.

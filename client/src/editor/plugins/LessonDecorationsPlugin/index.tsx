@@ -5,7 +5,7 @@ import { useParams, useSearchParams } from "react-router";
 import { LessonNode } from "../../../../../shared/editor/lesson-node";
 import { lessonKinds } from "../../../../../shared/lessons";
 import "../../../features/lessons/lesson-kinds.css";
-import { useThemes } from "../../../features/themes/theme-queries";
+import { useThemeNames } from "../../../features/themes/theme-queries";
 
 const highlightMs = 3_000;
 
@@ -18,21 +18,22 @@ export function LessonDecorationsPlugin() {
   const { t } = useTranslation("lessons");
   const [editor] = useLexicalComposerContext();
   const { workspaceId = "" } = useParams();
-  const themes = useThemes(workspaceId, true);
+  const themeNames = useThemeNames(workspaceId);
   const [search] = useSearchParams();
   const wanted = search.get("les");
 
   useEffect(() => {
-    const names = new Map((themes.data ?? []).map((theme) => [theme.id, theme.name]));
+    const names = themeNames.data ?? new Map<string, string>();
     const decorate = (element: HTMLElement) => {
       const kind = lessonKinds.find((k) => k === element.dataset.kind) ?? "do";
       element.dataset.kindLabel = t(`kinds.${kind}`);
-      // Ids of themes merged away are not in the list; the server counts the lesson under the remaining theme.
+      // A theme merged away shows under the name of the theme that absorbed it, as the server counts it.
       const known = (element.dataset.themes ?? "")
         .split(",")
         .map((id) => names.get(id))
         .filter((name): name is string => Boolean(name));
-      element.dataset.themeNames = known.length ? t("editor.themesOf", { names: known.join(", ") }) : "";
+      const unique = [...new Set(known)];
+      element.dataset.themeNames = unique.length ? t("editor.themesOf", { names: unique.join(", ") }) : "";
     };
     const decorateAll = () => {
       for (const element of editor.getRootElement()?.querySelectorAll<HTMLElement>("[data-lesson-id]") ??
@@ -52,7 +53,7 @@ export function LessonDecorationsPlugin() {
       },
       { skipInitialization: false },
     );
-  }, [editor, t, themes.data]);
+  }, [editor, t, themeNames.data]);
 
   useEffect(() => {
     if (!wanted) return;
