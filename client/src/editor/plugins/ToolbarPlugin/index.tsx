@@ -18,6 +18,7 @@ import {
 } from "lexical";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { $isLessonNode } from "../../../../../shared/editor";
 import { type BlockFormat, setBlockFormat } from "../../block-format";
 import { LessonToolbarMenu } from "../LessonToolbarMenu";
 import { ShortcutsPlugin, shortcutHint } from "../ShortcutsPlugin";
@@ -29,9 +30,12 @@ interface ToolbarState {
   italic: boolean;
   underline: boolean;
   link: boolean;
+  /** The caret is in a lesson block: none of the block buttons is the current format. */
+  inLesson: boolean;
 }
 
 const initialState: ToolbarState = {
+  inLesson: false,
   block: "paragraph",
   bold: false,
   italic: false,
@@ -57,6 +61,7 @@ function $readToolbarState(): ToolbarState | undefined {
   const parent = anchor.getParent();
   return {
     block,
+    inLesson: $isLessonNode(top),
     bold: selection.hasFormat("bold"),
     italic: selection.hasFormat("italic"),
     underline: selection.hasFormat("underline"),
@@ -146,7 +151,7 @@ export function ToolbarPlugin() {
     <ToolButton
       label={label}
       hint={shortcutHint(target)}
-      pressed={state.block === target}
+      pressed={state.block === target && !state.inLesson}
       onClick={() => block(target)}
     >
       {text}
