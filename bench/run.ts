@@ -15,7 +15,9 @@ function selectedNames(args: string[]): string[] {
   const names = args.flatMap((arg) => (arg.startsWith("--only=") ? arg.slice(7).split(",") : [arg]));
   const unknown = names.filter((name) => !benchmarks.some((bench) => bench.name === name));
   if (unknown.length > 0) {
-    throw new Error(`unknown benchmark ${unknown.join(", ")}; known: ${benchmarks.map((b) => b.name).join(", ")}`);
+    throw new Error(
+      `unknown benchmark ${unknown.join(", ")}; known: ${benchmarks.map((b) => b.name).join(", ")}`,
+    );
   }
   return names;
 }

@@ -31,189 +31,205 @@ async function searchFor(page: Page, words: string) {
   return field;
 }
 
-describe.skipIf(!chromiumAvailable)("search: find a pitfall with a typo, filter by theme, open it at its block", () => {
-  let server: TestServer;
-  let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
-  let documentId: string;
-  const themeIds: Record<string, string> = {};
-  const browsers: Browser[] = [];
-  const pageErrors: string[] = [];
+describe.skipIf(!chromiumAvailable)(
+  "search: find a pitfall with a typo, filter by theme, open it at its block",
+  () => {
+    let server: TestServer;
+    let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
+    let documentId: string;
+    const themeIds: Record<string, string> = {};
+    const browsers: Browser[] = [];
+    const pageErrors: string[] = [];
 
-  async function api(path: string, user: FixtureUser, method = "GET", json?: unknown) {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        Cookie: user.cookie,
-        ...(method === "GET" ? {} : { Origin: server.url }),
-        ...(json === undefined ? {} : { "Content-Type": "application/json" }),
-      },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    return { status: res.status, body: res.status === 204 ? null : await res.json() };
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    ws = await workspaceWithRoles(server.themawerk);
-    for (const name of ["Dienstenwijzer", "Kleine gemeenten"]) {
-      const res = await api(`/api/workspaces/${ws.workspaceId}/themes`, ws.facilitator, "POST", { name });
-      expect(res.status).toBe(201);
-      themeIds[name] = res.body.theme.id;
+    async function api(path: string, user: FixtureUser, method = "GET", json?: unknown) {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          Cookie: user.cookie,
+          ...(method === "GET" ? {} : { Origin: server.url }),
+          ...(json === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body: json === undefined ? undefined : JSON.stringify(json),
+      });
+      return { status: res.status, body: res.status === 204 ? null : await res.json() };
     }
-    const created = await api(`/api/workspaces/${ws.workspaceId}/documents`, ws.editor, "POST", {
-      title: "Casus Teststad",
-      kind: "case",
-      municipality: "Teststad",
-      isCentreCity: false,
-      outcome: "struggled",
+
+    beforeAll(async () => {
+      server = await startTestServer();
+      ws = await workspaceWithRoles(server.themawerk);
+      for (const name of ["Dienstenwijzer", "Kleine gemeenten"]) {
+        const res = await api(`/api/workspaces/${ws.workspaceId}/themes`, ws.facilitator, "POST", { name });
+        expect(res.status).toBe(201);
+        themeIds[name] = res.body.theme.id;
+      }
+      const created = await api(`/api/workspaces/${ws.workspaceId}/documents`, ws.editor, "POST", {
+        title: "Casus Teststad",
+        kind: "case",
+        municipality: "Teststad",
+        isCentreCity: false,
+        outcome: "struggled",
+      });
+      expect(created.status).toBe(201);
+      documentId = created.body.document.id;
     });
-    expect(created.status).toBe(201);
-    documentId = created.body.document.id;
-  });
-  afterEach(async () => {
-    for (const browser of browsers.splice(0)) await browser.close();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+    afterEach(async () => {
+      for (const browser of browsers.splice(0)) await browser.close();
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
 
-  /** Writes `/valkuil` + text at the caret and gives the lesson one theme from the control bar. */
-  async function writePitfall(page: Page, text: string, theme: string) {
-    await page.keyboard.type("/valkuil");
-    await page.getByRole("listbox", { name: "Les invoegen" }).waitFor();
-    await page.keyboard.press("Enter");
-    await page.keyboard.type(text);
-    const block = page.locator(".editor__content [data-lesson-id]", { hasText: text });
-    await expect.poll(() => block.getAttribute("data-kind")).toBe("pitfall");
-    const controls = page.getByRole("toolbar", { name: "Les bewerken" });
-    await controls.getByRole("button", { name: /Thema's/ }).click();
-    await page.getByRole("option", { name: theme }).click();
-    await page.keyboard.press("Escape");
-    await expect.poll(() => block.getAttribute("data-themes")).toBe(themeIds[theme]);
-  }
+    /** Writes `/valkuil` + text at the caret and gives the lesson one theme from the control bar. */
+    async function writePitfall(page: Page, text: string, theme: string) {
+      await page.keyboard.type("/valkuil");
+      await page.getByRole("listbox", { name: "Les invoegen" }).waitFor();
+      await page.keyboard.press("Enter");
+      await page.keyboard.type(text);
+      const block = page.locator(".editor__content [data-lesson-id]", { hasText: text });
+      await expect.poll(() => block.getAttribute("data-kind")).toBe("pitfall");
+      const controls = page.getByRole("toolbar", { name: "Les bewerken" });
+      await controls.getByRole("button", { name: /Thema's/ }).click();
+      await page.getByRole("option", { name: theme }).click();
+      await page.keyboard.press("Escape");
+      await expect.poll(() => block.getAttribute("data-themes")).toBe(themeIds[theme]);
+    }
 
-  it("finds a pitfall written in a document by a word with one typo, filters by its theme and opens it at the block", async () => {
-    const eddyBrowser = await browserAs(server, ws.editor, browsers);
-    const eddy = await eddyBrowser.context.newPage();
-    eddy.on("pageerror", (e) => pageErrors.push(`Eddy: ${e.message}`));
-    await eddy.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}`);
-    await eddy.locator(".editor__content").waitFor({ timeout: 20_000 });
-    await expect.poll(() => eddy.locator(".connection-state").getAttribute("data-state")).toBe("connected");
-    await eddy.locator(".editor__content").click();
-    await eddy.keyboard.type("Teststad bouwde een digitale wegwijzer voor diensten.");
-    await eddy.keyboard.press("Enter");
-    await writePitfall(eddy, PITFALL, "Dienstenwijzer");
-    await eddy.locator(".editor__content").click();
-    await eddy.keyboard.press("Control+End");
-    await eddy.keyboard.press("Enter");
-    await writePitfall(eddy, SMALL_TOWNS, "Kleine gemeenten");
+    it("finds a pitfall written in a document by a word with one typo, filters by its theme and opens it at the block", async () => {
+      const eddyBrowser = await browserAs(server, ws.editor, browsers);
+      const eddy = await eddyBrowser.context.newPage();
+      eddy.on("pageerror", (e) => pageErrors.push(`Eddy: ${e.message}`));
+      await eddy.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}`);
+      await eddy.locator(".editor__content").waitFor({ timeout: 20_000 });
+      await expect.poll(() => eddy.locator(".connection-state").getAttribute("data-state")).toBe("connected");
+      await eddy.locator(".editor__content").click();
+      await eddy.keyboard.type("Teststad bouwde een digitale wegwijzer voor diensten.");
+      await eddy.keyboard.press("Enter");
+      await writePitfall(eddy, PITFALL, "Dienstenwijzer");
+      await eddy.locator(".editor__content").click();
+      await eddy.keyboard.press("Control+End");
+      await eddy.keyboard.press("Enter");
+      await writePitfall(eddy, SMALL_TOWNS, "Kleine gemeenten");
 
-    // The index follows the extracted lessons (debounced): wait until both carry their theme.
-    const indexed = async () => {
-      const res = await api(
-        `/api/workspaces/${ws.workspaceId}/search?q=${TYPO}&type=lesson`,
-        ws.viewer,
+      // The index follows the extracted lessons (debounced): wait until both carry their theme.
+      const indexed = async () => {
+        const res = await api(`/api/workspaces/${ws.workspaceId}/search?q=${TYPO}&type=lesson`, ws.viewer);
+        return (res.body as SearchResponse).hits.map((h) => h.themes.map((t) => t.name).join()).sort();
+      };
+      await expect.poll(indexed, { timeout: 10_000 }).toEqual(["Dienstenwijzer", "Kleine gemeenten"]);
+
+      // Ctrl+K from inside the editor (caret, no selection) goes to search; results appear while typing.
+      await eddy.locator(".editor__content").click();
+      const field = await searchFor(eddy, TYPO);
+      const listbox = eddy.getByRole("listbox", { name: "Zoekresultaten" });
+      const lessonOptions = listbox
+        .getByRole("option")
+        .filter({ has: eddy.locator('.search-hit[data-type="lesson"]') });
+      const pitfallOption = lessonOptions.filter({ hasText: "zonder vaste beheerder" });
+      await pitfallOption.waitFor({ timeout: 5_000 });
+      expect(await field.getAttribute("aria-expanded")).toBe("true");
+      expect(await pitfallOption.locator(".lesson-kind-badge").textContent()).toBe("Valkuil");
+      expect(await pitfallOption.locator(".search-hit__themes").textContent()).toContain("Dienstenwijzer");
+      expect(await pitfallOption.locator(".search-hit__case").textContent()).toContain("Teststad");
+      expect(await pitfallOption.locator(".search-hit__case").textContent()).toContain("Moeizaam");
+      expect((await pitfallOption.locator(".search-hit__snippet mark").allTextContents()).join(" ")).toMatch(
+        /dienstenwijzer/i,
       );
-      return (res.body as SearchResponse).hits.map((h) => h.themes.map((t) => t.name).join()).sort();
-    };
-    await expect.poll(indexed, { timeout: 10_000 }).toEqual(["Dienstenwijzer", "Kleine gemeenten"]);
+      // The editor did not get a link dialog or a stray "k".
+      expect(await eddy.locator(".editor__content").textContent()).not.toContain("diemsten");
 
-    // Ctrl+K from inside the editor (caret, no selection) goes to search; results appear while typing.
-    await eddy.locator(".editor__content").click();
-    const field = await searchFor(eddy, TYPO);
-    const listbox = eddy.getByRole("listbox", { name: "Zoekresultaten" });
-    const lessonOptions = listbox.getByRole("option").filter({ has: eddy.locator('.search-hit[data-type="lesson"]') });
-    const pitfallOption = lessonOptions.filter({ hasText: "zonder vaste beheerder" });
-    await pitfallOption.waitFor({ timeout: 5_000 });
-    expect(await field.getAttribute("aria-expanded")).toBe("true");
-    expect(await pitfallOption.locator(".lesson-kind-badge").textContent()).toBe("Valkuil");
-    expect(await pitfallOption.locator(".search-hit__themes").textContent()).toContain("Dienstenwijzer");
-    expect(await pitfallOption.locator(".search-hit__case").textContent()).toContain("Teststad");
-    expect(await pitfallOption.locator(".search-hit__case").textContent()).toContain("Moeizaam");
-    expect((await pitfallOption.locator(".search-hit__snippet mark").allTextContents()).join(" ")).toMatch(
-      /dienstenwijzer/i,
-    );
-    // The editor did not get a link dialog or a stray "k".
-    expect(await eddy.locator(".editor__content").textContent()).not.toContain("diemsten");
-
-    // Arrow keys move the active option; focus stays in the field (aria-activedescendant).
-    await eddy.keyboard.press("ArrowDown");
-    const firstId = await listbox.getByRole("option").first().getAttribute("id");
-    expect(await field.getAttribute("aria-activedescendant")).toBe(firstId);
-    expect(await listbox.getByRole("option").first().getAttribute("aria-selected")).toBe("true");
-    // Up from the first wraps to the last option: the full results page.
-    await eddy.keyboard.press("ArrowUp");
-    const last = listbox.getByRole("option").last();
-    expect(await field.getAttribute("aria-activedescendant")).toBe(await last.getAttribute("id"));
-    expect(await last.textContent()).toContain("Alle resultaten voor “diemstenwijzer”");
-    await eddy.screenshot({ path: screenshotPath("search-popover") });
-
-    // Escape closes the list; Enter without a chosen option opens the full results page.
-    await eddy.keyboard.press("Escape");
-    expect(await field.getAttribute("aria-expanded")).toBe("false");
-    await eddy.keyboard.press("Enter");
-    await eddy.waitForURL(/\/zoeken\?q=diemstenwijzer$/);
-    const results = eddy.locator(".search-results__item");
-    const lessonResults = results.filter({ has: eddy.locator('.search-hit[data-type="lesson"]') });
-    await expect.poll(() => lessonResults.filter({ hasText: "vaste beheerder" }).count()).toBe(1);
-    await expect.poll(() => lessonResults.filter({ hasText: "geen trekker" }).count()).toBe(1);
-    // The case document itself is found too (its body holds both lessons).
-    expect(await results.filter({ has: eddy.locator('.search-hit[data-type="document"]') }).count()).toBe(1);
-    const themeBox = eddy.getByRole("group", { name: "Thema" }).getByRole("checkbox", {
-      name: "Dienstenwijzer (1)",
-    });
-    await themeBox.waitFor();
-    expect(
-      await eddy.getByRole("group", { name: "Soort les" }).getByRole("checkbox", { name: "Valkuil (2)" }).count(),
-    ).toBe(1);
-    expect(
-      await eddy.getByRole("group", { name: "Casus" }).getByRole("checkbox", { name: /^Teststad \(\d+\)$/ }).count(),
-    ).toBe(1);
-    await eddy.screenshot({ path: screenshotPath("search-page-facets"), fullPage: true });
-
-    // Filter by the pitfall's theme: kept in the URL, so a reload shows the same.
-    // (The router applies the URL change in a transition, so the box shows ticked a moment later: click, then wait.)
-    await themeBox.click();
-    await eddy.waitForURL(new RegExp(`theme=${themeIds.Dienstenwijzer}`));
-    await expect.poll(() => results.count()).toBe(1);
-    await expect.poll(() => themeBox.isChecked()).toBe(true);
-    // The theme facet is counted without its own filter, so another theme can still be added (OR).
-    const otherTheme = eddy.getByRole("group", { name: "Thema" }).getByRole("checkbox", { name: "Kleine gemeenten (1)" });
-    await expect.poll(() => otherTheme.isChecked()).toBe(false);
-    expect(await results.first().textContent()).toContain("zonder vaste beheerder");
-    await eddy.reload();
-    await expect.poll(() => results.count()).toBe(1);
-    expect(await eddy.getByRole("checkbox", { name: /^Dienstenwijzer/ }).isChecked()).toBe(true);
-    await eddy.screenshot({ path: screenshotPath("search-page-filtered"), fullPage: true });
-
-    // A click opens the document at the block, highlighted.
-    await results.first().getByRole("link").click();
-    await eddy.waitForURL(/\/d\/.+\?les=/);
-    const block = eddy.locator(".editor__content [data-lesson-id]", { hasText: "zonder vaste beheerder" });
-    await expect.poll(() => block.getAttribute("data-highlight"), { timeout: 10_000 }).toBe("");
-    expect(new URL(eddy.url()).searchParams.get("les")).toBe(await block.getAttribute("data-lesson-id"));
-
-    // From the popover by keyboard alone: arrow to the other pitfall, Enter opens it at its block.
-    await eddy.locator(".editor__content").waitFor();
-    const again = await searchFor(eddy, "trekker");
-    const other = lessonOptions.filter({ hasText: "geen trekker" });
-    await other.waitFor();
-    for (let i = 0; i < 5; i++) {
+      // Arrow keys move the active option; focus stays in the field (aria-activedescendant).
       await eddy.keyboard.press("ArrowDown");
-      if ((await again.getAttribute("aria-activedescendant")) === (await other.getAttribute("id"))) break;
-    }
-    expect(await again.getAttribute("aria-activedescendant")).toBe(await other.getAttribute("id"));
-    await eddy.keyboard.press("Enter");
-    const otherBlock = eddy.locator(".editor__content [data-lesson-id]", { hasText: "geen trekker" });
-    await expect.poll(() => otherBlock.getAttribute("data-highlight"), { timeout: 10_000 }).toBe("");
-    expect(new URL(eddy.url()).searchParams.get("les")).toBe(await otherBlock.getAttribute("data-lesson-id"));
+      const firstId = await listbox.getByRole("option").first().getAttribute("id");
+      expect(await field.getAttribute("aria-activedescendant")).toBe(firstId);
+      expect(await listbox.getByRole("option").first().getAttribute("aria-selected")).toBe("true");
+      // Up from the first wraps to the last option: the full results page.
+      await eddy.keyboard.press("ArrowUp");
+      const last = listbox.getByRole("option").last();
+      expect(await field.getAttribute("aria-activedescendant")).toBe(await last.getAttribute("id"));
+      expect(await last.textContent()).toContain("Alle resultaten voor “diemstenwijzer”");
+      await eddy.screenshot({ path: screenshotPath("search-popover") });
 
-    // An empty result says so.
-    await searchFor(eddy, "zzqxwv");
-    await expect.poll(() => eddy.locator(".search-popover__empty").textContent()).toContain("Niets gevonden.");
-    expect(pageErrors).toEqual([]);
-  });
-});
+      // Escape closes the list; Enter without a chosen option opens the full results page.
+      await eddy.keyboard.press("Escape");
+      expect(await field.getAttribute("aria-expanded")).toBe("false");
+      await eddy.keyboard.press("Enter");
+      await eddy.waitForURL(/\/zoeken\?q=diemstenwijzer$/);
+      const results = eddy.locator(".search-results__item");
+      const lessonResults = results.filter({ has: eddy.locator('.search-hit[data-type="lesson"]') });
+      await expect.poll(() => lessonResults.filter({ hasText: "vaste beheerder" }).count()).toBe(1);
+      await expect.poll(() => lessonResults.filter({ hasText: "geen trekker" }).count()).toBe(1);
+      // The case document itself is found too (its body holds both lessons).
+      expect(await results.filter({ has: eddy.locator('.search-hit[data-type="document"]') }).count()).toBe(
+        1,
+      );
+      const themeBox = eddy.getByRole("group", { name: "Thema" }).getByRole("checkbox", {
+        name: "Dienstenwijzer (1)",
+      });
+      await themeBox.waitFor();
+      expect(
+        await eddy
+          .getByRole("group", { name: "Soort les" })
+          .getByRole("checkbox", { name: "Valkuil (2)" })
+          .count(),
+      ).toBe(1);
+      expect(
+        await eddy
+          .getByRole("group", { name: "Casus" })
+          .getByRole("checkbox", { name: /^Teststad \(\d+\)$/ })
+          .count(),
+      ).toBe(1);
+      await eddy.screenshot({ path: screenshotPath("search-page-facets"), fullPage: true });
+
+      // Filter by the pitfall's theme: kept in the URL, so a reload shows the same.
+      // (The router applies the URL change in a transition, so the box shows ticked a moment later: click, then wait.)
+      await themeBox.click();
+      await eddy.waitForURL(new RegExp(`theme=${themeIds.Dienstenwijzer}`));
+      await expect.poll(() => results.count()).toBe(1);
+      await expect.poll(() => themeBox.isChecked()).toBe(true);
+      // The theme facet is counted without its own filter, so another theme can still be added (OR).
+      const otherTheme = eddy
+        .getByRole("group", { name: "Thema" })
+        .getByRole("checkbox", { name: "Kleine gemeenten (1)" });
+      await expect.poll(() => otherTheme.isChecked()).toBe(false);
+      expect(await results.first().textContent()).toContain("zonder vaste beheerder");
+      await eddy.reload();
+      await expect.poll(() => results.count()).toBe(1);
+      expect(await eddy.getByRole("checkbox", { name: /^Dienstenwijzer/ }).isChecked()).toBe(true);
+      await eddy.screenshot({ path: screenshotPath("search-page-filtered"), fullPage: true });
+
+      // A click opens the document at the block, highlighted.
+      await results.first().getByRole("link").click();
+      await eddy.waitForURL(/\/d\/.+\?les=/);
+      const block = eddy.locator(".editor__content [data-lesson-id]", { hasText: "zonder vaste beheerder" });
+      await expect.poll(() => block.getAttribute("data-highlight"), { timeout: 10_000 }).toBe("");
+      expect(new URL(eddy.url()).searchParams.get("les")).toBe(await block.getAttribute("data-lesson-id"));
+
+      // From the popover by keyboard alone: arrow to the other pitfall, Enter opens it at its block.
+      await eddy.locator(".editor__content").waitFor();
+      const again = await searchFor(eddy, "trekker");
+      const other = lessonOptions.filter({ hasText: "geen trekker" });
+      await other.waitFor();
+      for (let i = 0; i < 5; i++) {
+        await eddy.keyboard.press("ArrowDown");
+        if ((await again.getAttribute("aria-activedescendant")) === (await other.getAttribute("id"))) break;
+      }
+      expect(await again.getAttribute("aria-activedescendant")).toBe(await other.getAttribute("id"));
+      await eddy.keyboard.press("Enter");
+      const otherBlock = eddy.locator(".editor__content [data-lesson-id]", { hasText: "geen trekker" });
+      await expect.poll(() => otherBlock.getAttribute("data-highlight"), { timeout: 10_000 }).toBe("");
+      expect(new URL(eddy.url()).searchParams.get("les")).toBe(
+        await otherBlock.getAttribute("data-lesson-id"),
+      );
+
+      // An empty result says so.
+      await searchFor(eddy, "zzqxwv");
+      await expect
+        .poll(() => eddy.locator(".search-popover__empty").textContent())
+        .toContain("Niets gevonden.");
+      expect(pageErrors).toEqual([]);
+    });
+  },
+);
 
 const meiliMissing = meiliUnavailableReason();
 describe.skipIf(!chromiumAvailable || meiliMissing !== undefined)(
@@ -242,16 +258,17 @@ describe.skipIf(!chromiumAvailable || meiliMissing !== undefined)(
       await meili.stop();
       await searchFor(page, "dienstenwijzer");
       const alert = page.locator(".search-problem");
-      await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain(
-        "Zoeken is tijdelijk niet beschikbaar",
-      );
+      await expect
+        .poll(() => alert.textContent(), { timeout: 10_000 })
+        .toContain("Zoeken is tijdelijk niet beschikbaar");
       await page.screenshot({ path: screenshotPath("search-unavailable") });
 
       await meili.start();
       await expect
         .poll(
           async () => {
-            if ((await alert.count()) > 0) await alert.getByRole("button", { name: "Opnieuw proberen" }).click();
+            if ((await alert.count()) > 0)
+              await alert.getByRole("button", { name: "Opnieuw proberen" }).click();
             return page.locator(".search-popover__empty").textContent();
           },
           { timeout: 15_000, interval: 500 },

@@ -22,7 +22,9 @@ function useFacetLabel() {
   return (facet: SearchFacetName, count: FacetCount): string => {
     switch (facet) {
       case "type":
-        return count.value === "lesson" || count.value === "document" ? t(`types.${count.value}`) : count.value;
+        return count.value === "lesson" || count.value === "document"
+          ? t(`types.${count.value}`)
+          : count.value;
       case "lessonKind":
         return tl(`kinds.${count.value as "do"}`, { defaultValue: count.value });
       case "status":

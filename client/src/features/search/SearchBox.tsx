@@ -136,7 +136,8 @@ function WorkspaceSearchBox({ workspaceId }: { workspaceId: string }) {
       </div>
       <div ref={popoverRef} className="search-popover" hidden={!showPopover}>
         <span className="visually-hidden" role="status">
-          {showPopover && (loading ? t("field.loading") : current ? t("page.count", { count: current.total }) : "")}
+          {showPopover &&
+            (loading ? t("field.loading") : current ? t("page.count", { count: current.total }) : "")}
         </span>
         {results.isError && q !== "" ? (
           <SearchProblem error={results.error} onRetry={() => results.refetch()} />
@@ -151,7 +152,9 @@ function WorkspaceSearchBox({ workspaceId }: { workspaceId: string }) {
             </p>
           )
         )}
-        {showPopover && !results.data && loading && <p className="search-popover__loading">{t("field.loading")}</p>}
+        {showPopover && !results.data && loading && (
+          <p className="search-popover__loading">{t("field.loading")}</p>
+        )}
         <div
           id={listId}
           role="listbox"

@@ -17,7 +17,9 @@ function HitCase({ hit }: { hit: SearchHit }) {
     <span className="search-hit__case">
       <strong>{hit.caseName}</strong>
       {hit.isCentreCity !== null && (
-        <span className="search-hit__tag">{hit.isCentreCity ? t("hit.centreCity") : t("hit.notCentreCity")}</span>
+        <span className="search-hit__tag">
+          {hit.isCentreCity ? t("hit.centreCity") : t("hit.notCentreCity")}
+        </span>
       )}
       {hit.outcome && (
         <span className="search-hit__tag" data-outcome={hit.outcome}>

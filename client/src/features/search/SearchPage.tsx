@@ -74,7 +74,11 @@ export function SearchPage() {
               </Button>
             )}
           </div>
-          <FacetFilters facets={data && { ...data.facets, ...ownFacets }} state={urlState} onToggle={onToggle} />
+          <FacetFilters
+            facets={data && { ...data.facets, ...ownFacets }}
+            state={urlState}
+            onToggle={onToggle}
+          />
         </aside>
         <section className="search-page__results" aria-labelledby="search-count" aria-busy={busy}>
           <p id="search-count" className="search-page__count" role="status">

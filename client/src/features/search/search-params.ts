@@ -40,11 +40,7 @@ export function searchApiQuery(
 }
 
 /** The URL query with one facet value switched on or off; other keys (and the words) stay. */
-export function toggleFilter(
-  params: URLSearchParams,
-  key: SearchFilterKey,
-  value: string,
-): URLSearchParams {
+export function toggleFilter(params: URLSearchParams, key: SearchFilterKey, value: string): URLSearchParams {
   const current = readSearchState(params).filters[key] ?? [];
   const nextValues = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   const next = new URLSearchParams(params);

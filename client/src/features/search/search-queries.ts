@@ -1,5 +1,9 @@
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import { type SearchFilterKey, type SearchResponse, searchResponseSchema } from "../../../../shared/schemas/search";
+import {
+  type SearchFilterKey,
+  type SearchResponse,
+  searchResponseSchema,
+} from "../../../../shared/schemas/search";
 import { api, isApiError } from "../../api/client";
 import { isEmptySearch, type SearchState, searchApiQuery } from "./search-params";
 
@@ -26,7 +30,9 @@ export function useSearchResults(
     queryFn: () =>
       api.get(`/api/workspaces/${encodeURIComponent(workspaceId)}/search?${query}`, searchResponseSchema),
     enabled:
-      (options.enabled ?? true) && workspaceId !== "" && (options.allowEmpty === true || !isEmptySearch(state)),
+      (options.enabled ?? true) &&
+      workspaceId !== "" &&
+      (options.allowEmpty === true || !isEmptySearch(state)),
     placeholderData: keepPreviousData,
     staleTime: 5_000,
     // A 503 says the engine is down: say so at once instead of retrying behind a spinner.
