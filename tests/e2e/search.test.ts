@@ -263,6 +263,16 @@ describe.skipIf(!chromiumAvailable || meiliMissing !== undefined)(
         .toContain("Zoeken is tijdelijk niet beschikbaar");
       await page.screenshot({ path: screenshotPath("search-unavailable") });
 
+      // In English too; then back to Dutch.
+      await page.locator(".top-bar").getByText("EN", { exact: true }).click();
+      await page.keyboard.press("Control+k");
+      await expect
+        .poll(() => alert.textContent(), { timeout: 10_000 })
+        .toContain("Search is temporarily unavailable");
+      await page.locator(".top-bar").getByText("NL", { exact: true }).click();
+      await page.keyboard.press("Control+k");
+      await expect.poll(() => alert.textContent()).toContain("Zoeken is tijdelijk niet beschikbaar");
+
       await meili.start();
       await expect
         .poll(
