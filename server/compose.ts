@@ -70,7 +70,15 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
   const sessions = new SessionStore(database.db);
   const access = new AccessControl(database.db);
   const events = new DomainEventBus();
-  const collab = createCollabServer({ db: database.db, publicUrl: config.publicUrl, sessions, access, events, logger });
+  const collab = createCollabServer({
+    db: database.db,
+    appendWrite: database.withoutFlushWait,
+    publicUrl: config.publicUrl,
+    sessions,
+    access,
+    events,
+    logger,
+  });
   closers.push(() => collab.close());
 
   const deps: AppDeps = {

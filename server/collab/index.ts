@@ -15,6 +15,8 @@ export { DocumentStore } from "./persistence";
 
 export interface CollabDeps {
   db: Db;
+  /** How update-log appends are committed (DatabaseHandle.withoutFlushWait); plain writes when absent. */
+  appendWrite?: <T>(work: (trx: Db) => Promise<T>) => Promise<T>;
   publicUrl: string;
   sessions: SessionStore;
   access: AccessControl;
@@ -25,7 +27,7 @@ export interface CollabDeps {
 
 /** Builds the collaboration server and subscribes it to access events until it closes. */
 export function createCollabServer(deps: CollabDeps): CollabServer {
-  const store = new DocumentStore(deps.db);
+  const store = new DocumentStore(deps.db, deps.appendWrite);
   const authenticator = new UpgradeAuthenticator(deps.publicUrl, deps.sessions, deps.access, store);
   const server = new CollabServer(store, authenticator, deps.logger, deps.settings);
   server.onClose(

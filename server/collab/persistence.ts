@@ -16,7 +16,11 @@ export interface LoadedDocument {
  * (document_states). Compaction encodes the server's own Y.Doc; it never merges raw client bytes.
  */
 export class DocumentStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Runs the log append; the database adapter may skip waiting for the disk flush (see DatabaseHandle). */
+    private readonly appendWrite: <T>(work: (trx: Db) => Promise<T>) => Promise<T> = (work) => work(db),
+  ) {}
 
   /** Loads state + later updates in one transaction, so a concurrent compaction cannot split them. */
   async load(documentId: string): Promise<LoadedDocument> {
@@ -50,11 +54,13 @@ export class DocumentStore {
 
   /** Appends one update to the log and returns its id. */
   async append(documentId: string, update: Uint8Array): Promise<number> {
-    const row = await this.db
-      .insertInto("document_updates")
-      .values({ document_id: documentId, data: update, created_at: nowIso() })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const row = await this.appendWrite((trx) =>
+      trx
+        .insertInto("document_updates")
+        .values({ document_id: documentId, data: update, created_at: nowIso() })
+        .returning("id")
+        .executeTakeFirstOrThrow(),
+    );
     return Number(row.id);
   }
 

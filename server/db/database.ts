@@ -14,6 +14,13 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** Answers true when a trivial query succeeds. */
   ping(): Promise<boolean>;
+  /**
+   * Runs work in a transaction whose commit does not wait for the disk flush: committed, visible to every
+   * connection, and safe when this process crashes; only a crash of the database machine may lose the last
+   * fraction of a second. PostgreSQL: `synchronous_commit = off` for this transaction; SQLite in WAL mode with
+   * `synchronous = NORMAL` commits this way already. Used for the collaboration update log.
+   */
+  withoutFlushWait<T>(work: (trx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -50,6 +57,7 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
     db,
     dialect: "sqlite",
     ping: () => pingWith(db),
+    withoutFlushWait: (work) => work(db),
     close: () => db.destroy(),
   };
 }
@@ -63,6 +71,11 @@ function openPostgres(url: string): DatabaseHandle {
     db,
     dialect: "postgres",
     ping: () => pingWith(db),
+    withoutFlushWait: (work) =>
+      db.transaction().execute(async (trx) => {
+        await sql`set local synchronous_commit = off`.execute(trx);
+        return work(trx);
+      }),
     close: () => db.destroy(),
   };
 }
