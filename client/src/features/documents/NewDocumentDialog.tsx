@@ -1,21 +1,18 @@
 import { type FormEvent, useState } from "react";
-import { Checkbox } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import {
-  type CaseOutcome,
-  caseOutcomes,
-  createDocumentRequest,
-  type DocumentKind,
-  documentKinds,
-} from "../../../../shared/schemas/documents";
-import { isApiError } from "../../api/client";
-import { describeApiError, type FieldErrors, validate } from "../../forms/errors";
-import { Alert } from "../../ui/Alert";
-import { Button } from "../../ui/Button";
+import { createDocumentRequest, type DocumentKind, documentKinds } from "../../../../shared/schemas/documents";
+import { type FieldErrors, validate } from "../../forms/errors";
 import { Modal } from "../../ui/Modal";
 import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
+import {
+  DialogFormActions,
+  DocumentMetadataFields,
+  SaveErrorAlert,
+  serverFieldErrors,
+  useDocumentMetadata,
+} from "./DocumentFormParts";
 import { useCreateDocument } from "./document-queries";
 
 /** The "new document" dialog: title, kind, and the kind's metadata fields; opens the document when made. */
@@ -33,11 +30,7 @@ export function NewDocumentDialog({
   const create = useCreateDocument(workspaceId);
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState<DocumentKind>("note");
-  const [municipality, setMunicipality] = useState("");
-  const [isCentreCity, setIsCentreCity] = useState(false);
-  const [outcome, setOutcome] = useState<CaseOutcome>("ongoing");
-  const [meetingDate, setMeetingDate] = useState("");
-  const [meetingPlace, setMeetingPlace] = useState("");
+  const metadata = useDocumentMetadata();
   const [errors, setErrors] = useState<FieldErrors>({});
 
   const close = () => {
@@ -48,12 +41,7 @@ export function NewDocumentDialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const values = {
-      title,
-      kind,
-      ...(kind === "case" ? { municipality, isCentreCity, outcome } : {}),
-      ...(kind === "meeting" ? { meetingDate: meetingDate || undefined, meetingPlace } : {}),
-    };
+    const values = { title, kind, ...metadata.requestFields(kind) };
     const checked = validate(createDocumentRequest, values);
     if (checked.errors) {
       setErrors(checked.errors);
@@ -67,19 +55,17 @@ export function NewDocumentDialog({
         void navigate(`/w/${workspaceId}/d/${document.id}`);
       },
       onError: (error) => {
-        if (isApiError(error, 400) && error.field) setErrors({ [error.field]: error.message });
+        const fieldErrors = serverFieldErrors(error);
+        if (fieldErrors) setErrors(fieldErrors);
       },
     });
   };
 
   const kindOptions = documentKinds.map((k) => ({ id: k, label: t(`kind.${k}`) }));
-  const outcomeOptions = caseOutcomes.map((o) => ({ id: o, label: t(`outcomes.${o}`) }));
   return (
     <Modal title={t("create.title")} isOpen={isOpen} onOpenChange={(open) => !open && close()}>
       <form className="form" onSubmit={submit} noValidate>
-        {create.isError && !(isApiError(create.error, 400) && create.error.field) && (
-          <Alert>{describeApiError(create.error)}</Alert>
-        )}
+        <SaveErrorAlert isError={create.isError} error={create.error} />
         <TextField
           label={t("create.titleLabel")}
           name="title"
@@ -97,80 +83,13 @@ export function NewDocumentDialog({
           value={kind}
           onChange={setKind}
         />
-        {kind === "case" && (
-          <>
-            <TextField
-              label={t("create.municipalityLabel")}
-              name="municipality"
-              value={municipality}
-              onChange={setMunicipality}
-              error={errors.municipality}
-              isRequired
-            />
-            <Checkbox
-              className="checkbox"
-              isSelected={isCentreCity}
-              onChange={setIsCentreCity}
-              name="isCentreCity"
-            >
-              <span className="checkbox__box" aria-hidden="true" />
-              {t("create.centreCityLabel")}
-            </Checkbox>
-            <SelectField
-              label={t("create.outcomeLabel")}
-              name="outcome"
-              options={outcomeOptions}
-              value={outcome}
-              onChange={setOutcome}
-              error={errors.outcome}
-            />
-          </>
-        )}
-        {kind === "meeting" && (
-          <>
-            <div className="field">
-              <label className="field__label" htmlFor="new-document-date">
-                {t("create.meetingDateLabel")}
-              </label>
-              <input
-                id="new-document-date"
-                className="field__input"
-                type="date"
-                name="meetingDate"
-                value={meetingDate}
-                onChange={(e) => setMeetingDate(e.target.value)}
-                aria-invalid={Boolean(errors.meetingDate) || undefined}
-                aria-describedby={errors.meetingDate ? "new-document-date-error" : undefined}
-                required
-              />
-              {errors.meetingDate && (
-                <p id="new-document-date-error" className="field__error">
-                  {errors.meetingDate}
-                </p>
-              )}
-            </div>
-            <TextField
-              label={t("create.meetingPlaceLabel")}
-              name="meetingPlace"
-              value={meetingPlace}
-              onChange={setMeetingPlace}
-              error={errors.meetingPlace}
-            />
-          </>
-        )}
-        <div className="form__actions">
-          <Button variant="quiet" onPress={close}>
-            {t("common:actions.cancel")}
-          </Button>
-          <Button
-            variant="primary"
-            type="submit"
-            isPending={create.isPending}
-            pendingLabel={t("create.submitting")}
-          >
-            {t("create.submit")}
-          </Button>
-        </div>
+        <DocumentMetadataFields kind={kind} form={metadata} errors={errors} dateId="new-document-date" />
+        <DialogFormActions
+          onCancel={close}
+          isPending={create.isPending}
+          submitLabel={t("create.submit")}
+          pendingLabel={t("create.submitting")}
+        />
       </form>
     </Modal>
   );
