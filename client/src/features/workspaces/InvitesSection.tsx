@@ -5,9 +5,9 @@ import { describeApiError } from "../../forms/errors";
 import { useFormatDate } from "../../i18n/format";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { CopyLink } from "../../ui/CopyLink";
 import { PageError, PageLoading } from "../../ui/PageState";
 import { SelectField } from "../../ui/SelectField";
-import { CopyLink } from "./CopyLink";
 import { useCreateInvite, useInvites, useRevokeInvite } from "./workspace-queries";
 
 /** Facilitators: create an invitation link for a role, copy it, see the open ones, revoke. */
@@ -65,7 +65,16 @@ export function InvitesSection({ workspaceId }: { workspaceId: string }) {
             {t("invites.newLink", { role: t(`common:roles.${created.role}`) })}
           </h3>
           <p className="muted">{t("invites.newLinkHint")}</p>
-          <CopyLink url={created.url} />
+          <CopyLink
+            url={created.url}
+            labelHidden
+            messages={{
+              label: t("invites.link"),
+              copy: t("invites.copy"),
+              copied: t("invites.copied"),
+              copyFailed: t("invites.copyFailed"),
+            }}
+          />
         </div>
       )}
 
