@@ -1,7 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { createDocumentRequest, type DocumentKind, documentKinds } from "../../../../shared/schemas/documents";
+import {
+  createDocumentRequest,
+  type DocumentKind,
+  documentKinds,
+} from "../../../../shared/schemas/documents";
 import { type FieldErrors, validate } from "../../forms/errors";
 import { Modal } from "../../ui/Modal";
 import { SelectField } from "../../ui/SelectField";
