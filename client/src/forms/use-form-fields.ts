@@ -12,5 +12,12 @@ export function useFormFields<V extends Record<string, string>>(initial: V) {
     setValues((current) => ({ ...current, [field]: value }));
     setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
   };
-  return { values, setValues, set, errors, setErrors };
+  /** A field's name, value, change handler and error, to spread onto a TextField. */
+  const field = (name: keyof V & string) => ({
+    name,
+    value: values[name],
+    onChange: set(name),
+    error: errors[name],
+  });
+  return { values, setValues, set, field, errors, setErrors };
 }

@@ -5,8 +5,8 @@ import { apiFieldErrors, describeApiError, type FieldErrors, validate } from "..
 import { type Locale, locales } from "../../i18n/locale";
 import { useSetLocale } from "../../shell/LanguageSwitch";
 import { Alert } from "../../ui/Alert";
-import { Button } from "../../ui/Button";
 import { SelectField } from "../../ui/SelectField";
+import { SubmitRow } from "../../ui/SubmitRow";
 import { TextField } from "../../ui/TextField";
 import { usePageTitle } from "../../ui/use-page-title";
 import { useCurrentUser } from "../auth/session";
@@ -77,16 +77,9 @@ function ProfileForm() {
           description={t("profile.emailHint")}
           isReadOnly
         />
-        <div className="form__actions form__actions--start">
-          <Button
-            type="submit"
-            variant="primary"
-            isPending={update.isPending}
-            pendingLabel={t("common:actions.saving")}
-          >
-            {t("common:actions.save")}
-          </Button>
-        </div>
+        <SubmitRow isPending={update.isPending} pendingLabel={t("common:actions.saving")}>
+          {t("common:actions.save")}
+        </SubmitRow>
       </form>
     </section>
   );

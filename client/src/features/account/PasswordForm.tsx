@@ -6,7 +6,7 @@ import { ApiError } from "../../api/client";
 import { apiFieldErrors, describeApiError, type FieldErrors, validate } from "../../forms/errors";
 import { useFormFields } from "../../forms/use-form-fields";
 import { Alert } from "../../ui/Alert";
-import { Button } from "../../ui/Button";
+import { SubmitRow } from "../../ui/SubmitRow";
 import { TextField } from "../../ui/TextField";
 import { useCurrentUser } from "../auth/session";
 import { useChangePassword } from "./account-queries";
@@ -18,7 +18,7 @@ export function PasswordForm() {
   const { t } = useTranslation(["account", "common"]);
   const user = useCurrentUser();
   const change = useChangePassword();
-  const { values, setValues, set, errors, setErrors } = useFormFields(empty);
+  const { values, setValues, field, setErrors } = useFormFields(empty);
   const [formError, setFormError] = useState<string>();
   const [done, setDone] = useState(false);
 
@@ -61,45 +61,29 @@ export function PasswordForm() {
         {done && <Alert tone="success">{t("password.changed")}</Alert>}
         <TextField
           label={t("password.current")}
-          name="currentPassword"
+          {...field("currentPassword")}
           type="password"
           autoComplete="current-password"
-          value={values.currentPassword}
-          onChange={set("currentPassword")}
-          error={errors.currentPassword}
           isRequired
         />
         <TextField
           label={t("password.new")}
-          name="newPassword"
+          {...field("newPassword")}
           type="password"
           autoComplete="new-password"
-          value={values.newPassword}
-          onChange={set("newPassword")}
-          error={errors.newPassword}
           description={t("password.newHint", { min: LIMITS.passwordMinLength })}
           isRequired
         />
         <TextField
           label={t("password.confirm")}
-          name="confirmPassword"
+          {...field("confirmPassword")}
           type="password"
           autoComplete="new-password"
-          value={values.confirmPassword}
-          onChange={set("confirmPassword")}
-          error={errors.confirmPassword}
           isRequired
         />
-        <div className="form__actions form__actions--start">
-          <Button
-            type="submit"
-            variant="primary"
-            isPending={change.isPending}
-            pendingLabel={t("password.submitting")}
-          >
-            {t("password.submit")}
-          </Button>
-        </div>
+        <SubmitRow isPending={change.isPending} pendingLabel={t("password.submitting")}>
+          {t("password.submit")}
+        </SubmitRow>
       </form>
     </section>
   );

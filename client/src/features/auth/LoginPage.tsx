@@ -21,13 +21,7 @@ export function LoginPage() {
   const next = safeNext(params.get("next"));
   const me = useMe();
   const login = useLogin();
-  const {
-    values,
-    setValues,
-    set,
-    errors: fieldErrors,
-    setErrors: setFieldErrors,
-  } = useFormFields({ email: "", password: "" });
+  const { values, setValues, field, setErrors: setFieldErrors } = useFormFields({ email: "", password: "" });
   const [formError, setFormError] = useState<string>();
   const retryIn = useCountdown(login.error instanceof ApiError ? login.error.retryAfterSeconds : undefined);
 
@@ -63,23 +57,17 @@ export function LoginPage() {
         {throttled && <Alert>{t("common:errors.rateLimited", { count: retryIn })}</Alert>}
         <TextField
           label={t("login.email")}
-          name="email"
+          {...field("email")}
           type="email"
           autoComplete="username"
-          value={values.email}
-          onChange={set("email")}
-          error={fieldErrors.email}
           isRequired
           autoFocus
         />
         <TextField
           label={t("login.password")}
-          name="password"
+          {...field("password")}
           type="password"
           autoComplete="current-password"
-          value={values.password}
-          onChange={set("password")}
-          error={fieldErrors.password}
           isRequired
         />
         <Button

@@ -118,7 +118,7 @@ function JoinAsNewPerson({ token }: { token: string }) {
   const { t } = useTranslation(["invitations", "common"]);
   const accept = useAcceptInvite(token);
   const navigate = useNavigate();
-  const { values, set, errors, setErrors } = useFormFields({ name: "", email: "", password: "" });
+  const { values, field, setErrors } = useFormFields({ name: "", email: "", password: "" });
   const [formError, setFormError] = useState<string>();
 
   const submit = (event: FormEvent) => {
@@ -144,34 +144,19 @@ function JoinAsNewPerson({ token }: { token: string }) {
       <h2 className="section-title">{t("newAccount.title")}</h2>
       <form className="form" onSubmit={submit} noValidate>
         {formError && <Alert>{formError}</Alert>}
-        <TextField
-          label={t("newAccount.name")}
-          name="name"
-          autoComplete="name"
-          value={values.name}
-          onChange={set("name")}
-          error={errors.name}
-          isRequired
-          autoFocus
-        />
+        <TextField label={t("newAccount.name")} {...field("name")} autoComplete="name" isRequired autoFocus />
         <TextField
           label={t("newAccount.email")}
-          name="email"
+          {...field("email")}
           type="email"
           autoComplete="email"
-          value={values.email}
-          onChange={set("email")}
-          error={errors.email}
           isRequired
         />
         <TextField
           label={t("newAccount.password")}
-          name="password"
+          {...field("password")}
           type="password"
           autoComplete="new-password"
-          value={values.password}
-          onChange={set("password")}
-          error={errors.password}
           description={t("newAccount.passwordHint", { min: LIMITS.passwordMinLength })}
           isRequired
         />
