@@ -1,9 +1,10 @@
 import { useState } from "react";
+import type { z } from "zod";
 import { Checkbox } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { type CaseOutcome, caseOutcomes, type DocumentKind } from "../../../../shared/schemas/documents";
 import { isApiError } from "../../api/client";
-import { describeApiError, type FieldErrors } from "../../forms/errors";
+import { describeApiError, type FieldErrors, validate } from "../../forms/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { SelectField } from "../../ui/SelectField";
@@ -19,7 +20,9 @@ export interface DocumentMetadata {
 }
 
 /** The editable metadata of a document form, and the request fields it contributes for a kind. */
-export function useDocumentMetadata(initial: Partial<DocumentMetadata> = {}) {
+export function useDocumentMetadata(
+  initial: { [F in keyof DocumentMetadata]?: DocumentMetadata[F] | null } = {},
+) {
   const [metadata, setMetadata] = useState<DocumentMetadata>({
     municipality: initial.municipality ?? "",
     isCentreCity: initial.isCentreCity ?? false,
@@ -163,4 +166,27 @@ export function DialogFormActions({
       </Button>
     </div>
   );
+}
+
+/**
+ * The field errors and closing of a document dialog around one mutation: `check` validates the values
+ * (errors beside their fields), `onError` shows the field the server named, `close` forgets both.
+ */
+export function useDocumentDialogForm(mutation: { reset: () => void }, onClose: () => void) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const close = () => {
+    mutation.reset();
+    setErrors({});
+    onClose();
+  };
+  const check = <S extends z.ZodType>(schema: S, values: unknown): z.infer<S> | undefined => {
+    const checked = validate(schema, values);
+    setErrors(checked.errors ?? {});
+    return checked.errors ? undefined : checked.data;
+  };
+  const onError = (error: unknown) => {
+    const fieldErrors = serverFieldErrors(error);
+    if (fieldErrors) setErrors(fieldErrors);
+  };
+  return { errors, close, check, onError };
 }

@@ -1,13 +1,12 @@
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { type DocumentSummary, updateDocumentRequest } from "../../../../shared/schemas/documents";
-import { type FieldErrors, validate } from "../../forms/errors";
 import { Modal } from "../../ui/Modal";
 import {
   DialogFormActions,
   DocumentMetadataFields,
   SaveErrorAlert,
-  serverFieldErrors,
+  useDocumentDialogForm,
   useDocumentMetadata,
 } from "./DocumentFormParts";
 import { useUpdateDocument } from "./document-queries";
@@ -24,34 +23,12 @@ export function EditDetailsDialog({
 }) {
   const { t } = useTranslation(["documents", "common"]);
   const update = useUpdateDocument(document.id);
-  const metadata = useDocumentMetadata({
-    municipality: document.municipality ?? undefined,
-    isCentreCity: document.isCentreCity ?? undefined,
-    outcome: document.outcome ?? undefined,
-    meetingDate: document.meetingDate ?? undefined,
-    meetingPlace: document.meetingPlace ?? undefined,
-  });
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const close = () => {
-    update.reset();
-    setErrors({});
-    onClose();
-  };
+  const metadata = useDocumentMetadata(document);
+  const { errors, close, check, onError } = useDocumentDialogForm(update, onClose);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(updateDocumentRequest, metadata.requestFields(document.kind));
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    update.mutate(checked.data, {
-      onSuccess: close,
-      onError: (error) => {
-        const fieldErrors = serverFieldErrors(error);
-        if (fieldErrors) setErrors(fieldErrors);
-      },
-    });
+    const data = check(updateDocumentRequest, metadata.requestFields(document.kind));
+    if (data) update.mutate(data, { onSuccess: close, onError });
   };
 
   return (

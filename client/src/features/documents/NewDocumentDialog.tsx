@@ -6,7 +6,6 @@ import {
   type DocumentKind,
   documentKinds,
 } from "../../../../shared/schemas/documents";
-import { type FieldErrors, validate } from "../../forms/errors";
 import { Modal } from "../../ui/Modal";
 import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
@@ -14,7 +13,7 @@ import {
   DialogFormActions,
   DocumentMetadataFields,
   SaveErrorAlert,
-  serverFieldErrors,
+  useDocumentDialogForm,
   useDocumentMetadata,
 } from "./DocumentFormParts";
 import { useCreateDocument } from "./document-queries";
@@ -35,33 +34,19 @@ export function NewDocumentDialog({
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState<DocumentKind>("note");
   const metadata = useDocumentMetadata();
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const close = () => {
-    create.reset();
-    setErrors({});
-    onClose();
-  };
+  const { errors, close, check, onError } = useDocumentDialogForm(create, onClose);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const values = { title, kind, ...metadata.requestFields(kind) };
-    const checked = validate(createDocumentRequest, values);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    create.mutate(checked.data, {
+    const data = check(createDocumentRequest, { title, kind, ...metadata.requestFields(kind) });
+    if (!data) return;
+    create.mutate(data, {
       onSuccess: (document) => {
         setTitle("");
         close();
         void navigate(`/w/${workspaceId}/d/${document.id}`);
       },
-      onError: (error) => {
-        const fieldErrors = serverFieldErrors(error);
-        if (fieldErrors) setErrors(fieldErrors);
-      },
+      onError,
     });
   };
 
