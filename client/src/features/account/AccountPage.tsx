@@ -6,12 +6,12 @@ import { type Locale, locales } from "../../i18n/locale";
 import { useSetLocale } from "../../shell/LanguageSwitch";
 import { Alert } from "../../ui/Alert";
 import { SelectField } from "../../ui/SelectField";
-import { SubmitRow } from "../../ui/SubmitRow";
+import { SubmitRow } from "../../ui/SubmitButton";
 import { TextField } from "../../ui/TextField";
 import { usePageTitle } from "../../ui/use-page-title";
 import { useCurrentUser } from "../auth/session";
-import { PasswordForm } from "./PasswordForm";
 import { useUpdateAccount } from "./account-queries";
+import { PasswordForm } from "./PasswordForm";
 
 /** My account: name, interface language, password. */
 export function AccountPage() {

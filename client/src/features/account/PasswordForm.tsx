@@ -6,8 +6,8 @@ import { ApiError } from "../../api/client";
 import { apiFieldErrors, describeApiError, type FieldErrors, validate } from "../../forms/errors";
 import { useFormFields } from "../../forms/use-form-fields";
 import { Alert } from "../../ui/Alert";
-import { SubmitRow } from "../../ui/SubmitRow";
-import { TextField } from "../../ui/TextField";
+import { PasswordField } from "../../ui/PasswordField";
+import { SubmitRow } from "../../ui/SubmitButton";
 import { useCurrentUser } from "../auth/session";
 import { useChangePassword } from "./account-queries";
 
@@ -59,27 +59,21 @@ export function PasswordForm() {
         <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
         {formError && <Alert>{formError}</Alert>}
         {done && <Alert tone="success">{t("password.changed")}</Alert>}
-        <TextField
+        <PasswordField
           label={t("password.current")}
           {...field("currentPassword")}
-          type="password"
           autoComplete="current-password"
-          isRequired
         />
-        <TextField
+        <PasswordField
           label={t("password.new")}
           {...field("newPassword")}
-          type="password"
           autoComplete="new-password"
           description={t("password.newHint", { min: LIMITS.passwordMinLength })}
-          isRequired
         />
-        <TextField
+        <PasswordField
           label={t("password.confirm")}
           {...field("confirmPassword")}
-          type="password"
           autoComplete="new-password"
-          isRequired
         />
         <SubmitRow isPending={change.isPending} pendingLabel={t("password.submitting")}>
           {t("password.submit")}

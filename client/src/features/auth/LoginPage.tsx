@@ -7,7 +7,8 @@ import { apiFieldErrors, describeApiError, validate } from "../../forms/errors";
 import { useFormFields } from "../../forms/use-form-fields";
 import { PublicLayout } from "../../shell/PublicLayout";
 import { Alert } from "../../ui/Alert";
-import { Button } from "../../ui/Button";
+import { PasswordField } from "../../ui/PasswordField";
+import { SubmitButton } from "../../ui/SubmitButton";
 import { TextField } from "../../ui/TextField";
 import { usePageTitle } from "../../ui/use-page-title";
 import { safeNext } from "./safe-next";
@@ -63,23 +64,15 @@ export function LoginPage() {
           isRequired
           autoFocus
         />
-        <TextField
-          label={t("login.password")}
-          {...field("password")}
-          type="password"
-          autoComplete="current-password"
-          isRequired
-        />
-        <Button
-          type="submit"
-          variant="primary"
+        <PasswordField label={t("login.password")} {...field("password")} autoComplete="current-password" />
+        <SubmitButton
           className="form__submit"
           isPending={login.isPending}
           isDisabled={throttled}
           pendingLabel={t("login.submitting")}
         >
           {t("login.submit")}
-        </Button>
+        </SubmitButton>
       </form>
       <p className="public__footnote">{t("login.noAccount")}</p>
     </PublicLayout>

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import type { z } from "zod";
 import { Checkbox } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { type CaseOutcome, caseOutcomes, type DocumentKind } from "../../../../shared/schemas/documents";
 import { isApiError } from "../../api/client";
 import { describeApiError, type FieldErrors, validate } from "../../forms/errors";

@@ -11,6 +11,8 @@ import { PublicLayout } from "../../shell/PublicLayout";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { PageError, PageLoading } from "../../ui/PageState";
+import { PasswordField } from "../../ui/PasswordField";
+import { SubmitButton } from "../../ui/SubmitButton";
 import { TextField } from "../../ui/TextField";
 import { usePageTitle } from "../../ui/use-page-title";
 import { useLogout, useMe } from "../auth/session";
@@ -152,23 +154,19 @@ function JoinAsNewPerson({ token }: { token: string }) {
           autoComplete="email"
           isRequired
         />
-        <TextField
+        <PasswordField
           label={t("newAccount.password")}
           {...field("password")}
-          type="password"
           autoComplete="new-password"
           description={t("newAccount.passwordHint", { min: LIMITS.passwordMinLength })}
-          isRequired
         />
-        <Button
-          type="submit"
-          variant="primary"
+        <SubmitButton
           className="form__submit"
           isPending={accept.isPending}
           pendingLabel={t("newAccount.submitting")}
         >
           {t("newAccount.submit")}
-        </Button>
+        </SubmitButton>
       </form>
       <p className="public__footnote">
         {t("newAccount.haveAccount")} <Link to={`/aanmelden?next=${next}`}>{t("newAccount.loginFirst")}</Link>
