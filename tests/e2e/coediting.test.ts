@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../server/auth/sessions";
 import { CLOSE_CODES } from "../../shared/close-codes";
-import { type Browser, chromiumAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { type Browser, chromiumAvailable, screenshotPath } from "../helpers/browser";
+import { browserAs, createDocumentAs, openPage, waitForEditor } from "../helpers/e2e-setup";
 import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -17,17 +17,11 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     server = await startTestServer();
     ws = await workspaceWithRoles(server.themawerk);
     // Through the API, so the document gets its first (server-seeded) text state.
-    const res = await fetch(`${server.url}/api/workspaces/${ws.workspaceId}/documents`, {
-      method: "POST",
-      headers: { Cookie: ws.facilitator.cookie, Origin: server.url, "Content-Type": "application/json" },
-      body: JSON.stringify({
-        title: "Verslag derde bijeenkomst",
-        kind: "meeting",
-        meetingDate: "2006-03-14",
-      }),
+    documentId = await createDocumentAs(server, ws.facilitator, ws.workspaceId, {
+      title: "Verslag derde bijeenkomst",
+      kind: "meeting",
+      meetingDate: "2006-03-14",
     });
-    expect(res.status).toBe(201);
-    documentId = (await res.json()).document.id;
   });
   afterEach(async () => {
     // One test's browsers at a time on a 2-core machine.
@@ -39,17 +33,9 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
 
   /** A browser of its own (own cookies) logged in as `user`, on the document page. */
   async function openAs(user: FixtureUser): Promise<Page> {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    await browser.context.addCookies([
-      { name: SESSION_COOKIE, value: user.cookie.slice(SESSION_COOKIE.length + 1), url: server.url },
-    ]);
-    const page = await browser.context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(`${user.name}: ${e.message}`));
-    await page.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}`);
-    await page.locator(".editor__content").waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.locator(".connection-state").getAttribute("data-state")).toBe("connected");
-    return page;
+    const browser = await browserAs(server, user, browsers);
+    const url = `${server.url}/w/${ws.workspaceId}/d/${documentId}`;
+    return waitForEditor(await openPage(browser, url, user.name, pageErrors));
   }
 
   const changeRole = (user: FixtureUser, role: string) =>

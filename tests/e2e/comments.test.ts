@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../server/auth/sessions";
-import { type Browser, chromiumAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { type Browser, chromiumAvailable, screenshotPath } from "../helpers/browser";
+import { browserAs, createDocumentAs, openPage, waitForEditor } from "../helpers/e2e-setup";
 import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -17,13 +17,10 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
   beforeAll(async () => {
     server = await startTestServer();
     ws = await workspaceWithRoles(server.themawerk);
-    const res = await fetch(`${server.url}/api/workspaces/${ws.workspaceId}/documents`, {
-      method: "POST",
-      headers: { Cookie: ws.facilitator.cookie, Origin: server.url, "Content-Type": "application/json" },
-      body: JSON.stringify({ title: "Casus Dienstenwijzer", kind: "note" }),
+    documentId = await createDocumentAs(server, ws.facilitator, ws.workspaceId, {
+      title: "Casus Dienstenwijzer",
+      kind: "note",
     });
-    expect(res.status).toBe(201);
-    documentId = (await res.json()).document.id;
   });
   afterEach(async () => {
     for (const browser of browsers.splice(0)) await browser.close();
@@ -33,23 +30,11 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
   });
 
   async function openAs(user: FixtureUser, path = `/w/${ws.workspaceId}/d/${documentId}`): Promise<Page> {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    await browser.context.addCookies([
-      { name: SESSION_COOKIE, value: user.cookie.slice(SESSION_COOKIE.length + 1), url: server.url },
-    ]);
-    const page = await browser.context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(`${user.name}: ${e.message}`));
-    await page.goto(`${server.url}${path}`);
-    return page;
+    const browser = await browserAs(server, user, browsers);
+    return openPage(browser, `${server.url}${path}`, user.name, pageErrors);
   }
 
-  async function openDocumentAs(user: FixtureUser): Promise<Page> {
-    const page = await openAs(user);
-    await page.locator(".editor__content").waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.locator(".connection-state").getAttribute("data-state")).toBe("connected");
-    return page;
-  }
+  const openDocumentAs = async (user: FixtureUser) => waitForEditor(await openAs(user));
 
   const text = async (page: Page) => (await page.locator(".editor__content").textContent()) ?? "";
 

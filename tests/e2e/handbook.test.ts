@@ -4,8 +4,8 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../server/auth/sessions";
 import { type Browser, chromiumAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { logInBrowser } from "../helpers/e2e-setup";
 import { addMember, createUser, type FixtureUser } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -67,9 +67,7 @@ describe.skipIf(!chromiumAvailable)("comparison and handbook in Chromium (demo w
     expect((await api("PUT", `/api/documents/${recommendationId}/evidence/${weekly.id}`)).status).toBe(200);
 
     browser = await launchBrowser();
-    await browser.context.addCookies([
-      { name: SESSION_COOKIE, value: fien.cookie.slice(SESSION_COOKIE.length + 1), url: server.url },
-    ]);
+    await logInBrowser(browser, server, fien);
     page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
     page.on("pageerror", (e) => pageErrors.push(e.message));

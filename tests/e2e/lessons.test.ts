@@ -1,8 +1,16 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../server/auth/sessions";
 import type { Lesson } from "../../shared/schemas/lessons";
-import { type Browser, chromiumAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { type Browser, chromiumAvailable, screenshotPath } from "../helpers/browser";
+import {
+  apiAs,
+  browserAs,
+  createDocumentAs,
+  createThemesAs,
+  openPage,
+  TESTSTAD_CASE,
+  waitForEditor,
+} from "../helpers/e2e-setup";
 import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -14,18 +22,8 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
   const browsers: Browser[] = [];
   const pageErrors: string[] = [];
 
-  async function api(path: string, user: FixtureUser, method = "GET", json?: unknown) {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        Cookie: user.cookie,
-        ...(method === "GET" ? {} : { Origin: server.url }),
-        ...(json === undefined ? {} : { "Content-Type": "application/json" }),
-      },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    return { status: res.status, body: res.status === 204 ? null : await res.json() };
-  }
+  const api = (path: string, user: FixtureUser, method = "GET", json?: unknown) =>
+    apiAs(server, user, path, method, json);
 
   const lessons = async (): Promise<Lesson[]> =>
     (await api(`/api/workspaces/${ws.workspaceId}/lessons`, ws.viewer)).body.lessons;
@@ -33,20 +31,9 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
   beforeAll(async () => {
     server = await startTestServer();
     ws = await workspaceWithRoles(server.themawerk);
-    for (const name of ["Dienstenwijzer", "Kleine gemeenten", "Samenwerking"]) {
-      const res = await api(`/api/workspaces/${ws.workspaceId}/themes`, ws.facilitator, "POST", { name });
-      expect(res.status).toBe(201);
-      themeIds[name] = res.body.theme.id;
-    }
-    const created = await api(`/api/workspaces/${ws.workspaceId}/documents`, ws.editor, "POST", {
-      title: "Casus Teststad",
-      kind: "case",
-      municipality: "Teststad",
-      isCentreCity: false,
-      outcome: "struggled",
-    });
-    expect(created.status).toBe(201);
-    documentId = created.body.document.id;
+    const names = ["Dienstenwijzer", "Kleine gemeenten", "Samenwerking"];
+    Object.assign(themeIds, await createThemesAs(server, ws.facilitator, ws.workspaceId, names));
+    documentId = await createDocumentAs(server, ws.editor, ws.workspaceId, TESTSTAD_CASE);
   });
   afterEach(async () => {
     for (const browser of browsers.splice(0)) await browser.close();
@@ -56,22 +43,11 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
   });
 
   /** A browser of its own (own cookies) logged in as `user`. */
-  async function browserAs(user: FixtureUser): Promise<Browser> {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    await browser.context.addCookies([
-      { name: SESSION_COOKIE, value: user.cookie.slice(SESSION_COOKIE.length + 1), url: server.url },
-    ]);
-    return browser;
-  }
+  const browserOf = (user: FixtureUser) => browserAs(server, user, browsers);
 
   async function openDocument(browser: Browser, name: string, query = ""): Promise<Page> {
-    const page = await browser.context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(`${name}: ${e.message}`));
-    await page.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}${query}`);
-    await page.locator(".editor__content").waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.locator(".connection-state").getAttribute("data-state")).toBe("connected");
-    return page;
+    const url = `${server.url}/w/${ws.workspaceId}/d/${documentId}${query}`;
+    return waitForEditor(await openPage(browser, url, name, pageErrors));
   }
 
   /** Types `/word` at the caret, picks the (first) offered kind with Enter and writes the lesson. */
@@ -84,7 +60,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
   }
 
   it("turns /valkuil into a pitfall with a theme, shows it on the lessons screen within two seconds, and takes a commenter's endorsement", async () => {
-    const eddyBrowser = await browserAs(ws.editor);
+    const eddyBrowser = await browserOf(ws.editor);
     const eddy = await openDocument(eddyBrowser, "Eddy");
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.type("Teststad bouwde een digitale dienstenwijzer.");
@@ -146,7 +122,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     });
 
     // A commenter, in another browser, endorses it with a short reason.
-    const casBrowser = await browserAs(ws.commenter);
+    const casBrowser = await browserOf(ws.commenter);
     const cas = await casBrowser.context.newPage();
     cas.on("pageerror", (e) => pageErrors.push(`Cas: ${e.message}`));
     await cas.goto(`${server.url}/w/${ws.workspaceId}/lessen?kind=pitfall`);
@@ -174,7 +150,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
   });
 
   it("marks lessons of every kind, changes a kind live for the others, and opens a lesson at its block from the screen", async () => {
-    const eddyBrowser = await browserAs(ws.editor);
+    const eddyBrowser = await browserOf(ws.editor);
     const eddy = await openDocument(eddyBrowser, "Eddy");
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.press("Control+End");
@@ -206,7 +182,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     );
 
     // Fien (facilitator) watches the same document; Eddy changes a kind and two themes in place.
-    const fienBrowser = await browserAs(ws.facilitator);
+    const fienBrowser = await browserOf(ws.facilitator);
     const fien = await openDocument(fienBrowser, "Fien");
     await expect
       .poll(() => fien.locator(".editor__content [data-lesson-id]").count(), { timeout: 10_000 })
@@ -240,7 +216,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await eddy.screenshot({ path: screenshotPath("lessons-editor"), fullPage: true });
 
     // A read-only commenter sees kinds and theme names, without the controls.
-    const casBrowser = await browserAs(ws.commenter);
+    const casBrowser = await browserOf(ws.commenter);
     const cas = await openDocument(casBrowser, "Cas");
     await expect
       .poll(() => cas.locator(".editor__content [data-lesson-id]").count(), { timeout: 10_000 })
@@ -288,7 +264,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
   });
 
   it("lets the facilitator add, rename, reorder, merge and archive themes, and others only read them", async () => {
-    const fienBrowser = await browserAs(ws.facilitator);
+    const fienBrowser = await browserOf(ws.facilitator);
     const fien = await fienBrowser.context.newPage();
     fien.on("pageerror", (e) => pageErrors.push(`Fien (themes): ${e.message}`));
     await fien.goto(`${server.url}/w/${ws.workspaceId}/themas`);
@@ -336,7 +312,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await expect.poll(() => row("Digitale inclusie").locator(".theme-row__archived").count()).toBe(0);
 
     // An editor reads the list, without the controls, and in English when she chooses it.
-    const eddyBrowser = await browserAs(ws.editor);
+    const eddyBrowser = await browserOf(ws.editor);
     const eddy = await eddyBrowser.context.newPage();
     await eddy.goto(`${server.url}/w/${ws.workspaceId}/themas`);
     await eddy.locator(".theme-row").first().waitFor();

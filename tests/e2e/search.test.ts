@@ -1,8 +1,16 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../server/auth/sessions";
 import type { SearchResponse } from "../../shared/schemas/search";
-import { type Browser, chromiumAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { type Browser, chromiumAvailable, screenshotPath } from "../helpers/browser";
+import {
+  apiAs,
+  browserAs,
+  createDocumentAs,
+  createThemesAs,
+  openPage,
+  TESTSTAD_CASE,
+  waitForEditor,
+} from "../helpers/e2e-setup";
 import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
 import { type MeiliServer, meiliUnavailableReason, startMeilisearch } from "../helpers/meilisearch";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -11,16 +19,6 @@ const PITFALL = "De dienstenwijzer raakte verouderd zonder vaste beheerder";
 const SMALL_TOWNS = "Kleine gemeenten vonden geen trekker voor hun dienstenwijzer";
 /** "dienstenwijzer" with one typo (n → m), not a prefix of it. */
 const TYPO = "diemstenwijzer";
-
-/** A browser of its own (own cookies) logged in as `user`, collecting page errors. */
-async function browserAs(server: TestServer, user: FixtureUser, browsers: Browser[]): Promise<Browser> {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  await browser.context.addCookies([
-    { name: SESSION_COOKIE, value: user.cookie.slice(SESSION_COOKIE.length + 1), url: server.url },
-  ]);
-  return browser;
-}
 
 /** Ctrl+K from wherever the focus is, then the words, as a person types them. */
 async function searchFor(page: Page, words: string) {
@@ -41,36 +39,15 @@ describe.skipIf(!chromiumAvailable)(
     const browsers: Browser[] = [];
     const pageErrors: string[] = [];
 
-    async function api(path: string, user: FixtureUser, method = "GET", json?: unknown) {
-      const res = await fetch(`${server.url}${path}`, {
-        method,
-        headers: {
-          Cookie: user.cookie,
-          ...(method === "GET" ? {} : { Origin: server.url }),
-          ...(json === undefined ? {} : { "Content-Type": "application/json" }),
-        },
-        body: json === undefined ? undefined : JSON.stringify(json),
-      });
-      return { status: res.status, body: res.status === 204 ? null : await res.json() };
-    }
+    const api = (path: string, user: FixtureUser, method = "GET", json?: unknown) =>
+      apiAs(server, user, path, method, json);
 
     beforeAll(async () => {
       server = await startTestServer();
       ws = await workspaceWithRoles(server.themawerk);
-      for (const name of ["Dienstenwijzer", "Kleine gemeenten"]) {
-        const res = await api(`/api/workspaces/${ws.workspaceId}/themes`, ws.facilitator, "POST", { name });
-        expect(res.status).toBe(201);
-        themeIds[name] = res.body.theme.id;
-      }
-      const created = await api(`/api/workspaces/${ws.workspaceId}/documents`, ws.editor, "POST", {
-        title: "Casus Teststad",
-        kind: "case",
-        municipality: "Teststad",
-        isCentreCity: false,
-        outcome: "struggled",
-      });
-      expect(created.status).toBe(201);
-      documentId = created.body.document.id;
+      const names = ["Dienstenwijzer", "Kleine gemeenten"];
+      Object.assign(themeIds, await createThemesAs(server, ws.facilitator, ws.workspaceId, names));
+      documentId = await createDocumentAs(server, ws.editor, ws.workspaceId, TESTSTAD_CASE);
     });
     afterEach(async () => {
       for (const browser of browsers.splice(0)) await browser.close();
@@ -96,11 +73,8 @@ describe.skipIf(!chromiumAvailable)(
 
     it("finds a pitfall written in a document by a word with one typo, filters by its theme and opens it at the block", async () => {
       const eddyBrowser = await browserAs(server, ws.editor, browsers);
-      const eddy = await eddyBrowser.context.newPage();
-      eddy.on("pageerror", (e) => pageErrors.push(`Eddy: ${e.message}`));
-      await eddy.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}`);
-      await eddy.locator(".editor__content").waitFor({ timeout: 20_000 });
-      await expect.poll(() => eddy.locator(".connection-state").getAttribute("data-state")).toBe("connected");
+      const documentUrl = `${server.url}/w/${ws.workspaceId}/d/${documentId}`;
+      const eddy = await waitForEditor(await openPage(eddyBrowser, documentUrl, "Eddy", pageErrors));
       await eddy.locator(".editor__content").click();
       await eddy.keyboard.type("Teststad bouwde een digitale wegwijzer voor diensten.");
       await eddy.keyboard.press("Enter");

@@ -1,0 +1,102 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { SESSION_COOKIE } from "../../server/auth/sessions";
+import { type Browser, launchBrowser } from "./browser";
+import type { FixtureUser } from "./fixtures";
+import type { TestServer } from "./test-server";
+
+/** A JSON call to the test server's API as `user`: the app's Origin on changes, the body parsed (null on 204). */
+export async function apiAs(
+  server: TestServer,
+  user: FixtureUser,
+  path: string,
+  method = "GET",
+  json?: unknown,
+) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      Cookie: user.cookie,
+      ...(method === "GET" ? {} : { Origin: server.url }),
+      ...(json === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    body: json === undefined ? undefined : JSON.stringify(json),
+  });
+  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+}
+
+/** Creates a document in the workspace as `user` (through the API, so it gets its seeded text state); its id. */
+export async function createDocumentAs(
+  server: TestServer,
+  user: FixtureUser,
+  workspaceId: string,
+  document: Record<string, unknown>,
+): Promise<string> {
+  const created = await apiAs(server, user, `/api/workspaces/${workspaceId}/documents`, "POST", document);
+  expect(created.status).toBe(201);
+  return created.body.document.id;
+}
+
+/** A struggling case in a town that is not a centre city: what the lessons and search tests write into. */
+export const TESTSTAD_CASE = {
+  title: "Casus Teststad",
+  kind: "case",
+  municipality: "Teststad",
+  isCentreCity: false,
+  outcome: "struggled",
+};
+
+/** Creates the named themes as `user`; their ids by name. */
+export async function createThemesAs(
+  server: TestServer,
+  user: FixtureUser,
+  workspaceId: string,
+  names: string[],
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const name of names) {
+    const res = await apiAs(server, user, `/api/workspaces/${workspaceId}/themes`, "POST", { name });
+    expect(res.status).toBe(201);
+    ids[name] = res.body.theme.id;
+  }
+  return ids;
+}
+
+/** Sets `user`'s session cookie in the browser, so its pages open logged in. */
+export async function logInBrowser(browser: Browser, server: TestServer, user: FixtureUser): Promise<void> {
+  await browser.context.addCookies([
+    { name: SESSION_COOKIE, value: user.cookie.slice(SESSION_COOKIE.length + 1), url: server.url },
+  ]);
+}
+
+/** A Chromium of its own (own cookies) logged in as `user`, added to `browsers` for the test to close. */
+export async function browserAs(
+  server: TestServer,
+  user: FixtureUser,
+  browsers: Browser[],
+): Promise<Browser> {
+  const browser = await launchBrowser();
+  browsers.push(browser);
+  await logInBrowser(browser, server, user);
+  return browser;
+}
+
+/** A new tab on `url` whose uncaught errors go to `pageErrors`, prefixed with `name`. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  name: string,
+  pageErrors: string[],
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(`${name}: ${e.message}`));
+  await page.goto(url);
+  return page;
+}
+
+/** Waits until the document's editor is on screen and its collaboration connection is up. */
+export async function waitForEditor(page: Page): Promise<Page> {
+  await page.locator(".editor__content").waitFor({ timeout: 20_000 });
+  await expect.poll(() => page.locator(".connection-state").getAttribute("data-state")).toBe("connected");
+  return page;
+}
