@@ -1,10 +1,7 @@
 import * as Y from "yjs";
-import { composeThemawerk } from "../server/compose";
-import { loadConfig } from "../server/config";
-import { createLogger } from "../server/logger";
 import { type CollabClient, collabClient } from "../tests/helpers/collab-clients";
 import { startServerProcess } from "../tests/helpers/collab-process";
-import { createDocument, workspaceWithRoles } from "../tests/helpers/fixtures";
+import { seedWorkspaceDocument } from "../tests/helpers/seed-storage";
 import { createTestStorage } from "../tests/helpers/test-database";
 import { spawnReady } from "./process";
 import { ms, quantile } from "./stats";
@@ -66,18 +63,7 @@ async function measure(room: Room, count: number): Promise<number[]> {
 /** One writer and 49 readers on one document, on our server and on @y/websocket-server 0.1.1. */
 export async function runCollabFanout(log: (line: string) => void): Promise<FanoutResult> {
   const storage = await createTestStorage();
-  const setup = await composeThemawerk(
-    loadConfig({
-      DATA_DIR: storage.dataDir,
-      DATABASE_URL: storage.databaseUrl,
-      DEMO: "0",
-      LOG_LEVEL: "silent",
-    }),
-    createLogger("silent"),
-  );
-  const people = await workspaceWithRoles(setup);
-  const documentId = await createDocument(setup, people.workspaceId, people.facilitator);
-  await setup.close();
+  const { people, documentId } = await seedWorkspaceDocument(storage);
 
   const ours = await startServerProcess(storage);
   const bare = await spawnReady("yws-server.ts");

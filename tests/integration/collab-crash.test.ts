@@ -1,11 +1,8 @@
 import { afterAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { composeThemawerk } from "../../server/compose";
-import { loadConfig } from "../../server/config";
-import { createLogger } from "../../server/logger";
 import { type CollabClient, collabClient } from "../helpers/collab-clients";
 import { type ServerProcess, startServerProcess } from "../helpers/collab-process";
-import { createDocument, workspaceWithRoles } from "../helpers/fixtures";
+import { seedWorkspaceDocument } from "../helpers/seed-storage";
 import { createTestStorage, type TestStorage } from "../helpers/test-database";
 
 let storage: TestStorage | undefined;
@@ -20,18 +17,7 @@ afterAll(async () => {
 
 it("SIGKILL at a random moment loses no update that had reached another client", async () => {
   storage = await createTestStorage();
-  const setup = await composeThemawerk(
-    loadConfig({
-      DATA_DIR: storage.dataDir,
-      DATABASE_URL: storage.databaseUrl,
-      DEMO: "0",
-      LOG_LEVEL: "silent",
-    }),
-    createLogger("silent"),
-  );
-  const people = await workspaceWithRoles(setup);
-  const documentId = await createDocument(setup, people.workspaceId, people.facilitator);
-  await setup.close();
+  const { people, documentId } = await seedWorkspaceDocument(storage);
 
   const first = await startServerProcess(storage);
   processes.push(first);
