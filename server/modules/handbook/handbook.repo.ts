@@ -1,5 +1,6 @@
 import type { Db } from "../../db/database";
 import { nowIso } from "../../ids";
+import { selectLiveLessons } from "../lessons/live-lessons.query";
 
 /** A validated (or in-handbook) lesson on a theme, with the document it cites. */
 export interface HandbookLessonRow {
@@ -80,24 +81,11 @@ export async function setChapterTheme(db: Db, documentId: string, themeId: strin
 /** The live validated and in-handbook lessons on these themes, by source document title and position. */
 export function findHandbookLessons(db: Db, workspaceId: string, themeIds: readonly string[]): Promise<HandbookLessonRow[]> {
   if (themeIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("lessons")
+  return selectLiveLessons(db)
     .innerJoin("lesson_themes", "lesson_themes.lesson_id", "lessons.id")
-    .innerJoin("documents", "documents.id", "lessons.document_id")
-    .select([
-      "lessons.id",
-      "lessons.kind",
-      "lessons.text",
-      "lessons.status",
-      "lesson_themes.theme_id",
-      "lessons.document_id",
-      "documents.title as document_title",
-      "documents.municipality",
-    ])
+    .select("lesson_themes.theme_id")
     .where("lessons.workspace_id", "=", workspaceId)
     .where("lessons.status", "in", ["validated", "in_handbook"])
-    .where("lessons.deleted_at", "is", null)
-    .where("documents.deleted_at", "is", null)
     .where("lesson_themes.theme_id", "in", [...themeIds])
     .orderBy("documents.title")
     .orderBy("lessons.document_id")

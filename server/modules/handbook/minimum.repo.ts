@@ -1,5 +1,6 @@
 import type { Db } from "../../db/database";
 import { nowIso } from "../../ids";
+import { selectLiveLessons } from "../lessons/live-lessons.query";
 
 export async function markMinimum(db: Db, lessonId: string, userId: string): Promise<void> {
   await db
@@ -19,23 +20,10 @@ export async function isMinimum(db: Db, lessonId: string): Promise<boolean> {
 
 /** The live `do` lessons marked as the minimum, with their documents and themes. */
 export async function findMinimumLessons(db: Db, workspaceId: string) {
-  const lessons = await db
-    .selectFrom("lesson_minimums")
-    .innerJoin("lessons", "lessons.id", "lesson_minimums.lesson_id")
-    .innerJoin("documents", "documents.id", "lessons.document_id")
-    .select([
-      "lessons.id",
-      "lessons.kind",
-      "lessons.text",
-      "lessons.status",
-      "lessons.document_id",
-      "documents.title as document_title",
-      "documents.municipality",
-    ])
+  const lessons = await selectLiveLessons(db)
+    .innerJoin("lesson_minimums", "lesson_minimums.lesson_id", "lessons.id")
     .where("lessons.workspace_id", "=", workspaceId)
     .where("lessons.kind", "=", "do")
-    .where("lessons.deleted_at", "is", null)
-    .where("documents.deleted_at", "is", null)
     .orderBy("documents.title")
     .orderBy("lessons.position")
     .orderBy("lessons.id")

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/database";
 import { nowIso } from "../../ids";
+import { selectLiveLessons } from "../lessons/live-lessons.query";
 
 /** A live lesson cited by a recommendation, with its source document and themes. */
 export interface EvidenceRow {
@@ -19,25 +20,10 @@ export interface EvidenceRow {
 /** The live lessons (in live documents) cited by these recommendations, by source document then position. */
 export async function findEvidence(db: Db, recommendationIds: readonly string[]): Promise<EvidenceRow[]> {
   if (recommendationIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("recommendation_evidence as e")
-    .innerJoin("lessons", "lessons.id", "e.lesson_id")
-    .innerJoin("documents", "documents.id", "lessons.document_id")
-    .select([
-      "e.recommendation_id",
-      "lessons.id",
-      "lessons.kind",
-      "lessons.text",
-      "lessons.status",
-      "lessons.document_id",
-      "documents.title as document_title",
-      "documents.kind as document_kind",
-      "documents.municipality",
-      "documents.outcome",
-    ])
+  const rows = await selectLiveLessons(db)
+    .innerJoin("recommendation_evidence as e", "e.lesson_id", "lessons.id")
+    .select(["e.recommendation_id", "documents.kind as document_kind", "documents.outcome"])
     .where("e.recommendation_id", "in", [...recommendationIds])
-    .where("lessons.deleted_at", "is", null)
-    .where("documents.deleted_at", "is", null)
     .orderBy("documents.title")
     .orderBy("lessons.position")
     .orderBy("lessons.id")
