@@ -1,55 +1,40 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CLOSE_CODES } from "../../shared/close-codes";
-import { type Browser, chromiumAvailable, screenshotPath } from "../helpers/browser";
-import { browserAs, createDocumentAs, openPage, waitForEditor } from "../helpers/e2e-setup";
-import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
-import { startTestServer, type TestServer } from "../helpers/test-server";
+import { chromiumAvailable, screenshotPath } from "../helpers/browser";
+import { browserAs, documentScenario, openPage, waitForEditor } from "../helpers/e2e-setup";
+import type { FixtureUser } from "../helpers/fixtures";
 
 describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () => {
-  let server: TestServer;
-  let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
-  let documentId: string;
-  const browsers: Browser[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    ws = await workspaceWithRoles(server.themawerk);
-    // Through the API, so the document gets its first (server-seeded) text state.
-    documentId = await createDocumentAs(server, ws.facilitator, ws.workspaceId, {
-      title: "Verslag derde bijeenkomst",
-      kind: "meeting",
-      meetingDate: "2006-03-14",
-    });
+  const env = documentScenario({
+    author: "facilitator",
+    document: { title: "Verslag derde bijeenkomst", kind: "meeting", meetingDate: "2006-03-14" },
   });
-  afterEach(async () => {
-    // One test's browsers at a time on a 2-core machine.
-    for (const browser of browsers.splice(0)) await browser.close();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { browsers, pageErrors } = env;
 
   /** A browser of its own (own cookies) logged in as `user`, on the document page. */
   async function openAs(user: FixtureUser): Promise<Page> {
-    const browser = await browserAs(server, user, browsers);
-    const url = `${server.url}/w/${ws.workspaceId}/d/${documentId}`;
+    const browser = await browserAs(env.server, user, browsers);
+    const url = `${env.server.url}/w/${env.ws.workspaceId}/d/${env.documentId}`;
     return waitForEditor(await openPage(browser, url, user.name, pageErrors));
   }
 
   const changeRole = (user: FixtureUser, role: string) =>
-    fetch(`${server.url}/api/workspaces/${ws.workspaceId}/members/${user.id}`, {
+    fetch(`${env.server.url}/api/workspaces/${env.ws.workspaceId}/members/${user.id}`, {
       method: "PATCH",
-      headers: { Cookie: ws.facilitator.cookie, Origin: server.url, "Content-Type": "application/json" },
+      headers: {
+        Cookie: env.ws.facilitator.cookie,
+        Origin: env.server.url,
+        "Content-Type": "application/json",
+      },
       body: JSON.stringify({ role }),
     });
 
   const text = async (page: Page) => (await page.locator(".editor__content").textContent()) ?? "";
 
   it("shows each writer the other's text and cursor, and keeps a viewer from typing", async () => {
-    const eddy = await openAs(ws.editor);
-    const fien = await openAs(ws.facilitator);
+    const eddy = await openAs(env.ws.editor);
+    const fien = await openAs(env.ws.facilitator);
 
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.type("Eddy schrijft over de dienstenwijzer.");
@@ -69,13 +54,13 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     // Each sees the other's cursor, labelled with their name, and who is here.
     await expect
       .poll(() => eddy.locator(".editor__cursors").textContent(), { timeout: 10_000 })
-      .toContain(ws.facilitator.name);
+      .toContain(env.ws.facilitator.name);
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.press("End");
     await expect
       .poll(() => fien.locator(".editor__cursors").textContent(), { timeout: 10_000 })
-      .toContain(ws.editor.name);
-    await expect.poll(() => eddy.locator(".presence").textContent()).toContain(ws.facilitator.name);
+      .toContain(env.ws.editor.name);
+    await expect.poll(() => eddy.locator(".presence").textContent()).toContain(env.ws.facilitator.name);
 
     // Formatting from the toolbar reaches the other side as structure, not just text.
     await fien.keyboard.press("Enter");
@@ -86,7 +71,7 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
       .toContain("Besluiten");
 
     // A viewer sees everything live but cannot type.
-    const vera = await openAs(ws.viewer);
+    const vera = await openAs(env.ws.viewer);
     await expect.poll(() => text(vera), { timeout: 10_000 }).toContain("Besluiten");
     expect(await vera.locator(".editor__content").getAttribute("contenteditable")).toBe("false");
     expect(await vera.getByRole("toolbar").count()).toBe(0);
@@ -139,12 +124,12 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
   });
 
   it("tells a writer who goes offline that their edits will sync, and syncs them on reconnect", async () => {
-    const eddy = await openAs(ws.editor);
-    const fien = await openAs(ws.facilitator);
+    const eddy = await openAs(env.ws.editor);
+    const fien = await openAs(env.ws.facilitator);
     await eddy.context().setOffline(true);
     // Drop Eddy's socket from the server side; the browser cannot reconnect while offline.
-    for (const conn of Array.from(server.themawerk.collab.connections())) {
-      if (conn.identity.userId === ws.editor.id)
+    for (const conn of Array.from(env.server.themawerk.collab.connections())) {
+      if (conn.identity.userId === env.ws.editor.id)
         conn.close(CLOSE_CODES.serverShutdown, "test: connection lost");
     }
     await expect.poll(() => eddy.locator(".connection-state").getAttribute("data-state")).toBe("offline");
@@ -166,14 +151,14 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
   });
 
   it("turns an open editor read-only when the writer's role is lowered", async () => {
-    const cas = await openAs(ws.commenter);
+    const cas = await openAs(env.ws.commenter);
     expect(await cas.locator(".editor__content").getAttribute("contenteditable")).toBe("false");
-    const raise = await changeRole(ws.commenter, "editor");
+    const raise = await changeRole(env.ws.commenter, "editor");
     expect(raise.status).toBe(200);
     await expect.poll(() => cas.getByRole("toolbar").count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => cas.locator(".editor__content").getAttribute("contenteditable")).toBe("true");
 
-    const lower = await changeRole(ws.commenter, "viewer");
+    const lower = await changeRole(env.ws.commenter, "viewer");
     expect(lower.status).toBe(200);
     await expect.poll(() => cas.getByRole("toolbar").count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => cas.locator(".editor__content").getAttribute("contenteditable")).toBe("false");
@@ -181,7 +166,7 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
   });
 
   it("creates a case from the dialog, renames it inline, trashes and restores it", async () => {
-    const page = await openAs(ws.facilitator);
+    const page = await openAs(env.ws.facilitator);
     const sidebar = page.getByRole("navigation");
     await page.getByRole("button", { name: "Nieuw document" }).click();
     const dialog = page.getByRole("dialog");
@@ -215,7 +200,7 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     await expect.poll(() => sidebar.textContent()).toContain("Casus Gent — dienstenwijzer");
 
     await page.getByRole("button", { name: "Naar prullenbak" }).click();
-    await page.waitForURL(new RegExp(`/w/${ws.workspaceId}$`));
+    await page.waitForURL(new RegExp(`/w/${env.ws.workspaceId}$`));
     await expect
       .poll(() => sidebar.locator(".document-list__group").allTextContents())
       .not.toContain(expect.stringContaining("Casus Gent"));

@@ -1,37 +1,24 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, chromiumAvailable, screenshotPath } from "../helpers/browser";
-import { browserAs, createDocumentAs, openPage, waitForEditor } from "../helpers/e2e-setup";
-import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
-import { startTestServer, type TestServer } from "../helpers/test-server";
+import { describe, expect, it } from "vitest";
+import { chromiumAvailable, screenshotPath } from "../helpers/browser";
+import { browserAs, documentScenario, openPage, waitForEditor } from "../helpers/e2e-setup";
+import type { FixtureUser } from "../helpers/fixtures";
 
 const SENTENCE = "De regie vraagt afstemming tussen diensten.";
 
 describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", () => {
-  let server: TestServer;
-  let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
-  let documentId: string;
-  const browsers: Browser[] = [];
-  const pageErrors: string[] = [];
+  const env = documentScenario({
+    author: "facilitator",
+    document: { title: "Casus Dienstenwijzer", kind: "note" },
+  });
+  const { browsers, pageErrors } = env;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    ws = await workspaceWithRoles(server.themawerk);
-    documentId = await createDocumentAs(server, ws.facilitator, ws.workspaceId, {
-      title: "Casus Dienstenwijzer",
-      kind: "note",
-    });
-  });
-  afterEach(async () => {
-    for (const browser of browsers.splice(0)) await browser.close();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  async function openAs(user: FixtureUser, path = `/w/${ws.workspaceId}/d/${documentId}`): Promise<Page> {
-    const browser = await browserAs(server, user, browsers);
-    return openPage(browser, `${server.url}${path}`, user.name, pageErrors);
+  async function openAs(
+    user: FixtureUser,
+    path = `/w/${env.ws.workspaceId}/d/${env.documentId}`,
+  ): Promise<Page> {
+    const browser = await browserAs(env.server, user, browsers);
+    return openPage(browser, `${env.server.url}${path}`, user.name, pageErrors);
   }
 
   const openDocumentAs = async (user: FixtureUser) => waitForEditor(await openAs(user));
@@ -60,7 +47,7 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
   }
 
   it("lets a read-only commenter comment on a sentence; the editor sees it live, replies, and deleting the sentence outdates it", async () => {
-    const eddy = await openDocumentAs(ws.editor);
+    const eddy = await openDocumentAs(env.ws.editor);
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.type("Inleiding blijft staan.");
     await eddy.keyboard.press("Enter");
@@ -68,7 +55,7 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
     await eddy.keyboard.press("Enter");
     await eddy.keyboard.type("Het slot blijft ook.");
 
-    const cas = await openDocumentAs(ws.commenter);
+    const cas = await openDocumentAs(env.ws.commenter);
     await expect.poll(() => text(cas), { timeout: 10_000 }).toContain("Het slot blijft ook.");
     expect(await cas.locator(".editor__content").getAttribute("contenteditable")).toBe("false");
     expect(await eddy.locator(".comment-highlight").count()).toBe(0);
@@ -83,16 +70,18 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
     // She mentions the editor through the completion list, with the keyboard.
     const field = panel.getByRole("combobox", { name: "Reactie" });
     await field.pressSequentially("Klopt dit voor alle gemeenten? @Edd");
-    await expect.poll(() => panel.getByRole("option", { name: ws.editor.name }).count()).toBe(1);
+    await expect.poll(() => panel.getByRole("option", { name: env.ws.editor.name }).count()).toBe(1);
     await field.press("Enter");
     await field.pressSequentially("graag je bron.");
-    expect(await field.inputValue()).toBe(`Klopt dit voor alle gemeenten? @${ws.editor.name} graag je bron.`);
+    expect(await field.inputValue()).toBe(
+      `Klopt dit voor alle gemeenten? @${env.ws.editor.name} graag je bron.`,
+    );
     await panel.getByRole("button", { name: "Plaatsen" }).click();
     const casThread = panel.locator(".comment-thread:not(.comment-thread--draft)");
     await expect.poll(() => casThread.count(), { timeout: 10_000 }).toBe(1);
     await expect
       .poll(() => casThread.locator(".comment-message__mention").textContent())
-      .toBe(`@${ws.editor.name}`);
+      .toBe(`@${env.ws.editor.name}`);
     // Her own page highlights the passage too; the document itself did not change.
     await expect.poll(() => cas.locator(".comment-highlight").count()).toBeGreaterThan(0);
     await cas.screenshot({ path: screenshotPath("comments-01-commenter-comments") });
@@ -170,8 +159,8 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
     // The selection bar went with the selection.
     expect(await eddy.locator(".comment-bar").count()).toBe(0);
     // The server agrees once it is asked again.
-    const threads = await fetch(`${server.url}/api/documents/${documentId}/threads`, {
-      headers: { Cookie: ws.commenter.cookie },
+    const threads = await fetch(`${env.server.url}/api/documents/${env.documentId}/threads`, {
+      headers: { Cookie: env.ws.commenter.cookie },
     }).then((r) => r.json());
     expect(threads.threads[0]).toMatchObject({ outdated: true, anchor: { quote: SENTENCE } });
     await eddy.screenshot({ path: screenshotPath("comments-04-outdated") });
@@ -179,7 +168,7 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
   });
 
   it("lets a commenter comment on a lesson block; the editor sees the lesson thread live", async () => {
-    const eddy = await openDocumentAs(ws.editor);
+    const eddy = await openDocumentAs(env.ws.editor);
     await eddy.locator(".editor__content p").last().click();
     await eddy.keyboard.press("Control+End");
     await eddy.keyboard.press("Enter");
@@ -191,7 +180,7 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
     await expect.poll(() => lesson.textContent()).toBe("Zonder vaste beheerder veroudert de wijzer");
     const lessonId = await lesson.getAttribute("data-lesson-id");
 
-    const cas = await openDocumentAs(ws.commenter);
+    const cas = await openDocumentAs(env.ws.commenter);
     const casLesson = cas.locator(".editor__content [data-lesson-id]");
     await expect.poll(() => casLesson.textContent(), { timeout: 10_000 }).toContain("veroudert de wijzer");
     await casLesson.click();
@@ -209,8 +198,8 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
     });
     await expect.poll(() => lessonThread.count(), { timeout: 10_000 }).toBe(1);
     expect(await lessonThread.locator(".comment-thread__target").textContent()).toContain("Les");
-    const threads = await fetch(`${server.url}/api/documents/${documentId}/threads`, {
-      headers: { Cookie: ws.editor.cookie },
+    const threads = await fetch(`${env.server.url}/api/documents/${env.documentId}/threads`, {
+      headers: { Cookie: env.ws.editor.cookie },
     }).then((r) => r.json());
     expect(threads.threads.find((t: { target: string }) => t.target === "lesson")).toMatchObject({
       lessonId,
@@ -223,18 +212,25 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
   it("shows what is new in 'Nieuw', mentions first, and marks it read", async () => {
     // A document comment by the facilitator mentioning the viewer, and a plain one by the commenter.
     const post = (user: FixtureUser, body: unknown) =>
-      fetch(`${server.url}/api/documents/${documentId}/threads`, {
+      fetch(`${env.server.url}/api/documents/${env.documentId}/threads`, {
         method: "POST",
-        headers: { Cookie: user.cookie, Origin: server.url, "Content-Type": "application/json" },
+        headers: { Cookie: user.cookie, Origin: env.server.url, "Content-Type": "application/json" },
         body: JSON.stringify(body),
       });
-    expect((await post(ws.commenter, { target: "document", body: "Algemene opmerking." })).status).toBe(201);
+    expect((await post(env.ws.commenter, { target: "document", body: "Algemene opmerking." })).status).toBe(
+      201,
+    );
     expect(
-      (await post(ws.facilitator, { target: "document", body: "@Vera kijk mee.", mentions: [ws.viewer.id] }))
-        .status,
+      (
+        await post(env.ws.facilitator, {
+          target: "document",
+          body: "@Vera kijk mee.",
+          mentions: [env.ws.viewer.id],
+        })
+      ).status,
     ).toBe(201);
 
-    const vera = await openAs(ws.viewer, `/w/${ws.workspaceId}/nieuw`);
+    const vera = await openAs(env.ws.viewer, `/w/${env.ws.workspaceId}/nieuw`);
     const items = vera.locator(".unread-item");
     await expect.poll(() => items.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
     // Mentions first.
@@ -247,14 +243,14 @@ describe.skipIf(!chromiumAvailable)("commenting on a document in two browsers", 
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(countBefore - 1);
 
     // A new comment arrives live in the list, and "Alles gelezen" empties it.
-    expect((await post(ws.editor, { target: "document", body: "Nog een opmerking." })).status).toBe(201);
+    expect((await post(env.ws.editor, { target: "document", body: "Nog een opmerking." })).status).toBe(201);
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(countBefore);
     await vera.getByRole("button", { name: "Alles gelezen" }).click();
     await expect.poll(() => vera.locator(".unread-page__empty").count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => vera.locator(".sidebar .unread-badge").count()).toBe(0);
 
     // A viewer reads threads but gets no way to comment.
-    await vera.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}`);
+    await vera.goto(`${env.server.url}/w/${env.ws.workspaceId}/d/${env.documentId}`);
     const panel = vera.getByRole("complementary", { name: "Reacties op dit document" });
     await expect.poll(() => panel.locator(".comment-thread").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await panel.getByRole("button", { name: "Reageer op het document" }).count()).toBe(0);

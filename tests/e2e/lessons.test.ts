@@ -1,52 +1,26 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Lesson } from "../../shared/schemas/lessons";
 import { type Browser, chromiumAvailable, screenshotPath } from "../helpers/browser";
-import {
-  apiAs,
-  browserAs,
-  createDocumentAs,
-  createThemesAs,
-  openPage,
-  TESTSTAD_CASE,
-  waitForEditor,
-} from "../helpers/e2e-setup";
-import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
-import { startTestServer, type TestServer } from "../helpers/test-server";
+import { browserAs, documentScenario, openPage, TESTSTAD_CASE, waitForEditor } from "../helpers/e2e-setup";
+import type { FixtureUser } from "../helpers/fixtures";
 
 describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on the lessons screen", () => {
-  let server: TestServer;
-  let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
-  let documentId: string;
-  const themeIds: Record<string, string> = {};
-  const browsers: Browser[] = [];
-  const pageErrors: string[] = [];
-
-  const api = (path: string, user: FixtureUser, method = "GET", json?: unknown) =>
-    apiAs(server, user, path, method, json);
+  const env = documentScenario({
+    author: "editor",
+    document: TESTSTAD_CASE,
+    themes: ["Dienstenwijzer", "Kleine gemeenten", "Samenwerking"],
+  });
+  const { browsers, pageErrors, themeIds, api } = env;
 
   const lessons = async (): Promise<Lesson[]> =>
-    (await api(`/api/workspaces/${ws.workspaceId}/lessons`, ws.viewer)).body.lessons;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    ws = await workspaceWithRoles(server.themawerk);
-    const names = ["Dienstenwijzer", "Kleine gemeenten", "Samenwerking"];
-    Object.assign(themeIds, await createThemesAs(server, ws.facilitator, ws.workspaceId, names));
-    documentId = await createDocumentAs(server, ws.editor, ws.workspaceId, TESTSTAD_CASE);
-  });
-  afterEach(async () => {
-    for (const browser of browsers.splice(0)) await browser.close();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+    (await api(`/api/workspaces/${env.ws.workspaceId}/lessons`, env.ws.viewer)).body.lessons;
 
   /** A browser of its own (own cookies) logged in as `user`. */
-  const browserOf = (user: FixtureUser) => browserAs(server, user, browsers);
+  const browserOf = (user: FixtureUser) => browserAs(env.server, user, browsers);
 
   async function openDocument(browser: Browser, name: string, query = ""): Promise<Page> {
-    const url = `${server.url}/w/${ws.workspaceId}/d/${documentId}${query}`;
+    const url = `${env.server.url}/w/${env.ws.workspaceId}/d/${env.documentId}${query}`;
     return waitForEditor(await openPage(browser, url, name, pageErrors));
   }
 
@@ -60,7 +34,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
   }
 
   it("turns /valkuil into a pitfall with a theme, shows it on the lessons screen within two seconds, and takes a commenter's endorsement", async () => {
-    const eddyBrowser = await browserOf(ws.editor);
+    const eddyBrowser = await browserOf(env.ws.editor);
     const eddy = await openDocument(eddyBrowser, "Eddy");
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.type("Teststad bouwde een digitale dienstenwijzer.");
@@ -102,7 +76,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await expect
       .poll(
         async () => {
-          await screen.goto(`${server.url}/w/${ws.workspaceId}/lessen`);
+          await screen.goto(`${env.server.url}/w/${env.ws.workspaceId}/lessen`);
           await screen.locator(".lesson-list, .lessons-page__empty").first().waitFor();
           return card.count();
         },
@@ -117,15 +91,15 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     expect(stored).toMatchObject({
       text: "De dienstenwijzer raakte verouderd zonder vaste beheerder",
       themes: [{ id: themeIds.Dienstenwijzer, name: "Dienstenwijzer" }],
-      document: { id: documentId, municipality: "Teststad", outcome: "struggled" },
-      author: { id: ws.editor.id },
+      document: { id: env.documentId, municipality: "Teststad", outcome: "struggled" },
+      author: { id: env.ws.editor.id },
     });
 
     // A commenter, in another browser, endorses it with a short reason.
-    const casBrowser = await browserOf(ws.commenter);
+    const casBrowser = await browserOf(env.ws.commenter);
     const cas = await casBrowser.context.newPage();
     cas.on("pageerror", (e) => pageErrors.push(`Cas: ${e.message}`));
-    await cas.goto(`${server.url}/w/${ws.workspaceId}/lessen?kind=pitfall`);
+    await cas.goto(`${env.server.url}/w/${env.ws.workspaceId}/lessen?kind=pitfall`);
     const casCard = cas.locator(".lesson-card", { hasText: "zonder vaste beheerder" });
     await casCard.waitFor({ timeout: 10_000 });
     expect(await cas.locator(".lesson-card").count()).toBe(1);
@@ -135,7 +109,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await casCard.getByRole("button", { name: "Steunen" }).click();
     await expect
       .poll(() => casCard.locator(".lesson-stances__list--endorse").textContent())
-      .toContain(ws.commenter.name);
+      .toContain(env.ws.commenter.name);
     expect(await casCard.locator(".lesson-stances__list--endorse").textContent()).toContain(
       "Herkenbaar in onze gemeente",
     );
@@ -143,14 +117,14 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
       .poll(async () =>
         (await lessons()).find((l) => l.id === stored.id)?.endorsements.map((e) => e.userName),
       )
-      .toEqual([ws.commenter.name]);
+      .toEqual([env.ws.commenter.name]);
 
     await cas.screenshot({ path: screenshotPath("lessons-screen-commenter"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 
   it("marks lessons of every kind, changes a kind live for the others, and opens a lesson at its block from the screen", async () => {
-    const eddyBrowser = await browserOf(ws.editor);
+    const eddyBrowser = await browserOf(env.ws.editor);
     const eddy = await openDocument(eddyBrowser, "Eddy");
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.press("Control+End");
@@ -182,7 +156,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     );
 
     // Fien (facilitator) watches the same document; Eddy changes a kind and two themes in place.
-    const fienBrowser = await browserOf(ws.facilitator);
+    const fienBrowser = await browserOf(env.ws.facilitator);
     const fien = await openDocument(fienBrowser, "Fien");
     await expect
       .poll(() => fien.locator(".editor__content [data-lesson-id]").count(), { timeout: 10_000 })
@@ -216,7 +190,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await eddy.screenshot({ path: screenshotPath("lessons-editor"), fullPage: true });
 
     // A read-only commenter sees kinds and theme names, without the controls.
-    const casBrowser = await browserOf(ws.commenter);
+    const casBrowser = await browserOf(env.ws.commenter);
     const cas = await openDocument(casBrowser, "Cas");
     await expect
       .poll(() => cas.locator(".editor__content [data-lesson-id]").count(), { timeout: 10_000 })
@@ -229,7 +203,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
 
     // The facilitator validates on the lessons screen (with undo) and opens a lesson at its block.
     await expect.poll(async () => (await lessons()).length, { timeout: 5_000 }).toBe(6);
-    await fien.goto(`${server.url}/w/${ws.workspaceId}/lessen`);
+    await fien.goto(`${env.server.url}/w/${env.ws.workspaceId}/lessen`);
     await fien.locator(".lesson-card").first().waitFor();
     expect(await fien.locator(".lesson-counts").textContent()).toContain("Kleine gemeenten");
     const card = fien.locator(".lesson-card", { hasText: "OCMW" });
@@ -242,11 +216,11 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await expect.poll(async () => (await ocmw())?.status).toBe("candidate");
 
     // Filters live in the URL.
-    await fien.goto(`${server.url}/w/${ws.workspaceId}/lessen?theme=${themeIds.Samenwerking}`);
+    await fien.goto(`${env.server.url}/w/${env.ws.workspaceId}/lessen?theme=${themeIds.Samenwerking}`);
     await expect.poll(() => fien.locator(".lesson-card").count()).toBe(1);
     await fien.screenshot({ path: screenshotPath("lessons-screen-facilitator"), fullPage: true });
 
-    await fien.goto(`${server.url}/w/${ws.workspaceId}/lessen`);
+    await fien.goto(`${env.server.url}/w/${env.ws.workspaceId}/lessen`);
     await card.getByRole("link").click();
     await fien.waitForURL(/\/d\/.+\?les=/);
     const target = fien.locator(".editor__content [data-lesson-id]", { hasText: "OCMW" });
@@ -264,10 +238,10 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
   });
 
   it("lets the facilitator add, rename, reorder, merge and archive themes, and others only read them", async () => {
-    const fienBrowser = await browserOf(ws.facilitator);
+    const fienBrowser = await browserOf(env.ws.facilitator);
     const fien = await fienBrowser.context.newPage();
     fien.on("pageerror", (e) => pageErrors.push(`Fien (themes): ${e.message}`));
-    await fien.goto(`${server.url}/w/${ws.workspaceId}/themas`);
+    await fien.goto(`${env.server.url}/w/${env.ws.workspaceId}/themas`);
     const names = () => fien.locator(".theme-row__name").allTextContents();
     await expect.poll(names).toEqual(["Dienstenwijzer", "Kleine gemeenten", "Samenwerking"]);
     const row = (name: string) => fien.locator(".theme-row", { hasText: name });
@@ -312,15 +286,15 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await expect.poll(() => row("Digitale inclusie").locator(".theme-row__archived").count()).toBe(0);
 
     // An editor reads the list, without the controls, and in English when she chooses it.
-    const eddyBrowser = await browserOf(ws.editor);
+    const eddyBrowser = await browserOf(env.ws.editor);
     const eddy = await eddyBrowser.context.newPage();
-    await eddy.goto(`${server.url}/w/${ws.workspaceId}/themas`);
+    await eddy.goto(`${env.server.url}/w/${env.ws.workspaceId}/themas`);
     await eddy.locator(".theme-row").first().waitFor();
     expect(await eddy.getByRole("button", { name: "Hernoemen" }).count()).toBe(0);
     expect(await eddy.getByLabel("Naam").count()).toBe(0);
     await eddy.getByRole("radio", { name: "English" }).click();
     await expect.poll(() => eddy.evaluate(() => document.documentElement.lang)).toBe("en");
-    await eddy.goto(`${server.url}/w/${ws.workspaceId}/d/${documentId}`);
+    await eddy.goto(`${env.server.url}/w/${env.ws.workspaceId}/d/${env.documentId}`);
     const pitfall = eddy.locator('.editor__content [data-kind="pitfall"]');
     await expect.poll(() => pitfall.getAttribute("data-kind-label"), { timeout: 20_000 }).toBe("Pitfall");
     expect(await pitfall.getAttribute("data-theme-names")).toBe("Themes: Dienstenwijzer");

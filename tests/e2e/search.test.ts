@@ -1,17 +1,9 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchResponse } from "../../shared/schemas/search";
 import { type Browser, chromiumAvailable, screenshotPath } from "../helpers/browser";
-import {
-  apiAs,
-  browserAs,
-  createDocumentAs,
-  createThemesAs,
-  openPage,
-  TESTSTAD_CASE,
-  waitForEditor,
-} from "../helpers/e2e-setup";
-import { type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
+import { browserAs, documentScenario, openPage, TESTSTAD_CASE, waitForEditor } from "../helpers/e2e-setup";
+import { workspaceWithRoles } from "../helpers/fixtures";
 import { type MeiliServer, meiliUnavailableReason, startMeilisearch } from "../helpers/meilisearch";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -32,29 +24,12 @@ async function searchFor(page: Page, words: string) {
 describe.skipIf(!chromiumAvailable)(
   "search: find a pitfall with a typo, filter by theme, open it at its block",
   () => {
-    let server: TestServer;
-    let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
-    let documentId: string;
-    const themeIds: Record<string, string> = {};
-    const browsers: Browser[] = [];
-    const pageErrors: string[] = [];
-
-    const api = (path: string, user: FixtureUser, method = "GET", json?: unknown) =>
-      apiAs(server, user, path, method, json);
-
-    beforeAll(async () => {
-      server = await startTestServer();
-      ws = await workspaceWithRoles(server.themawerk);
-      const names = ["Dienstenwijzer", "Kleine gemeenten"];
-      Object.assign(themeIds, await createThemesAs(server, ws.facilitator, ws.workspaceId, names));
-      documentId = await createDocumentAs(server, ws.editor, ws.workspaceId, TESTSTAD_CASE);
+    const env = documentScenario({
+      author: "editor",
+      document: TESTSTAD_CASE,
+      themes: ["Dienstenwijzer", "Kleine gemeenten"],
     });
-    afterEach(async () => {
-      for (const browser of browsers.splice(0)) await browser.close();
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
+    const { browsers, pageErrors, themeIds, api } = env;
 
     /** Writes `/valkuil` + text at the caret and gives the lesson one theme from the control bar. */
     async function writePitfall(page: Page, text: string, theme: string) {
@@ -72,8 +47,8 @@ describe.skipIf(!chromiumAvailable)(
     }
 
     it("finds a pitfall written in a document by a word with one typo, filters by its theme and opens it at the block", async () => {
-      const eddyBrowser = await browserAs(server, ws.editor, browsers);
-      const documentUrl = `${server.url}/w/${ws.workspaceId}/d/${documentId}`;
+      const eddyBrowser = await browserAs(env.server, env.ws.editor, browsers);
+      const documentUrl = `${env.server.url}/w/${env.ws.workspaceId}/d/${env.documentId}`;
       const eddy = await waitForEditor(await openPage(eddyBrowser, documentUrl, "Eddy", pageErrors));
       await eddy.locator(".editor__content").click();
       await eddy.keyboard.type("Teststad bouwde een digitale wegwijzer voor diensten.");
@@ -86,7 +61,10 @@ describe.skipIf(!chromiumAvailable)(
 
       // The index follows the extracted lessons (debounced): wait until both carry their theme.
       const indexed = async () => {
-        const res = await api(`/api/workspaces/${ws.workspaceId}/search?q=${TYPO}&type=lesson`, ws.viewer);
+        const res = await api(
+          `/api/workspaces/${env.ws.workspaceId}/search?q=${TYPO}&type=lesson`,
+          env.ws.viewer,
+        );
         return (res.body as SearchResponse).hits.map((h) => h.themes.map((t) => t.name).join()).sort();
       };
       await expect.poll(indexed, { timeout: 10_000 }).toEqual(["Dienstenwijzer", "Kleine gemeenten"]);

@@ -1,9 +1,9 @@
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { SESSION_COOKIE } from "../../server/auth/sessions";
 import { type Browser, launchBrowser } from "./browser";
-import type { FixtureUser } from "./fixtures";
-import type { TestServer } from "./test-server";
+import { type FixtureUser, workspaceWithRoles } from "./fixtures";
+import { startTestServer, type TestServer } from "./test-server";
 
 /** A JSON call to the test server's API as `user`: the app's Origin on changes, the body parsed (null on 204). */
 export async function apiAs(
@@ -99,4 +99,61 @@ export async function waitForEditor(page: Page): Promise<Page> {
   await page.locator(".editor__content").waitFor({ timeout: 20_000 });
   await expect.poll(() => page.locator(".connection-state").getAttribute("data-state")).toBe("connected");
   return page;
+}
+
+/** What a browser test on one document works with; `server`, `ws` and `documentId` are set before all tests. */
+export interface DocumentScenario {
+  server: TestServer;
+  ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
+  documentId: string;
+  themeIds: Record<string, string>;
+  /** The browsers a test opened: closed after each test. */
+  browsers: Browser[];
+  /** Uncaught errors of the pages the test opened. */
+  pageErrors: string[];
+  /** `apiAs` on this scenario's server. */
+  api(path: string, user: FixtureUser, method?: string, json?: unknown): ReturnType<typeof apiAs>;
+}
+
+/**
+ * Registers the hooks of a browser test on one document: before all, a test server, a workspace with one
+ * member per role, the named themes (by the facilitator) and the document (by `author`, through the API so
+ * it gets its seeded text state); after each test, its browsers close; after all, the server stops.
+ */
+export function documentScenario(options: {
+  author: "facilitator" | "editor";
+  document: Record<string, unknown>;
+  themes?: string[];
+}): DocumentScenario {
+  const scenario = {
+    themeIds: {},
+    browsers: [],
+    pageErrors: [],
+    api: (path, user, method = "GET", json) => apiAs(scenario.server, user, path, method, json),
+  } as Omit<DocumentScenario, "server" | "ws" | "documentId"> as DocumentScenario;
+  beforeAll(async () => {
+    scenario.server = await startTestServer();
+    const ws = await workspaceWithRoles(scenario.server.themawerk);
+    scenario.ws = ws;
+    if (options.themes) {
+      Object.assign(
+        scenario.themeIds,
+        await createThemesAs(scenario.server, ws.facilitator, ws.workspaceId, options.themes),
+      );
+    }
+    scenario.documentId = await createDocumentAs(
+      scenario.server,
+      ws[options.author],
+      ws.workspaceId,
+      options.document,
+    );
+  });
+  afterEach(async () => {
+    // One test's browsers at a time on a 2-core machine.
+    for (const browser of scenario.browsers.splice(0)) await browser.close();
+  });
+  afterAll(async () => {
+    await scenario.server?.close();
+  });
+  return scenario;
 }
