@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Checkbox } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -7,6 +7,7 @@ import { isApiError } from "../../api/client";
 import { describeApiError, type FieldErrors, validate } from "../../forms/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { Modal } from "../../ui/Modal";
 import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
 
@@ -138,13 +139,13 @@ export function serverFieldErrors(error: unknown): FieldErrors | undefined {
 }
 
 /** A failed save that no single field explains, shown above the form. */
-export function SaveErrorAlert({ isError, error }: { isError: boolean; error: unknown }) {
+function SaveErrorAlert({ isError, error }: { isError: boolean; error: unknown }) {
   if (!isError || serverFieldErrors(error)) return null;
   return <Alert>{describeApiError(error)}</Alert>;
 }
 
 /** Cancel and submit buttons at the foot of a document dialog. */
-export function DialogFormActions({
+function DialogFormActions({
   onCancel,
   isPending,
   submitLabel,
@@ -189,4 +190,47 @@ export function useDocumentDialogForm(mutation: { reset: () => void }, onClose: 
     if (fieldErrors) setErrors(fieldErrors);
   };
   return { errors, close, check, onError };
+}
+
+/** Whether a document dialog is open, and what closing it does. */
+export interface DocumentDialogProps {
+  isOpen: boolean;
+  onClose: () => void;
+}
+
+/** A document dialog's frame: the form in a modal, a save error above the fields, cancel and submit below. */
+export function DocumentFormDialog({
+  title,
+  isOpen,
+  close,
+  onSubmit,
+  mutation,
+  submitLabel,
+  pendingLabel,
+  children,
+}: {
+  title: string;
+  isOpen: boolean;
+  /** What cancel, Escape and a click outside do (`close` of useDocumentDialogForm). */
+  close: () => void;
+  onSubmit: (event: FormEvent) => void;
+  mutation: { isError: boolean; error: unknown; isPending: boolean };
+  submitLabel: string;
+  pendingLabel: string;
+  children: ReactNode;
+}) {
+  return (
+    <Modal title={title} isOpen={isOpen} onOpenChange={(open) => !open && close()}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <SaveErrorAlert isError={mutation.isError} error={mutation.error} />
+        {children}
+        <DialogFormActions
+          onCancel={close}
+          isPending={mutation.isPending}
+          submitLabel={submitLabel}
+          pendingLabel={pendingLabel}
+        />
+      </form>
+    </Modal>
+  );
 }

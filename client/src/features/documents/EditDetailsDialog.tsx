@@ -1,11 +1,10 @@
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { type DocumentSummary, updateDocumentRequest } from "../../../../shared/schemas/documents";
-import { Modal } from "../../ui/Modal";
 import {
-  DialogFormActions,
+  type DocumentDialogProps,
+  DocumentFormDialog,
   DocumentMetadataFields,
-  SaveErrorAlert,
   useDocumentDialogForm,
   useDocumentMetadata,
 } from "./DocumentFormParts";
@@ -16,11 +15,7 @@ export function EditDetailsDialog({
   document,
   isOpen,
   onClose,
-}: {
-  document: DocumentSummary;
-  isOpen: boolean;
-  onClose: () => void;
-}) {
+}: DocumentDialogProps & { document: DocumentSummary }) {
   const { t } = useTranslation(["documents", "common"]);
   const update = useUpdateDocument(document.id);
   const metadata = useDocumentMetadata(document);
@@ -32,23 +27,22 @@ export function EditDetailsDialog({
   };
 
   return (
-    <Modal title={t("page.editDetails")} isOpen={isOpen} onOpenChange={(open) => !open && close()}>
-      <form className="form" onSubmit={submit} noValidate>
-        <SaveErrorAlert isError={update.isError} error={update.error} />
-        <DocumentMetadataFields
-          kind={document.kind}
-          form={metadata}
-          errors={errors}
-          dateId={`meeting-date-${document.id}`}
-          autoFocus
-        />
-        <DialogFormActions
-          onCancel={close}
-          isPending={update.isPending}
-          submitLabel={t("common:actions.save")}
-          pendingLabel={t("common:actions.saving")}
-        />
-      </form>
-    </Modal>
+    <DocumentFormDialog
+      title={t("page.editDetails")}
+      isOpen={isOpen}
+      close={close}
+      onSubmit={submit}
+      mutation={update}
+      submitLabel={t("common:actions.save")}
+      pendingLabel={t("common:actions.saving")}
+    >
+      <DocumentMetadataFields
+        kind={document.kind}
+        form={metadata}
+        errors={errors}
+        dateId={`meeting-date-${document.id}`}
+        autoFocus
+      />
+    </DocumentFormDialog>
   );
 }

@@ -6,13 +6,12 @@ import {
   type DocumentKind,
   documentKinds,
 } from "../../../../shared/schemas/documents";
-import { Modal } from "../../ui/Modal";
 import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
 import {
-  DialogFormActions,
+  type DocumentDialogProps,
+  DocumentFormDialog,
   DocumentMetadataFields,
-  SaveErrorAlert,
   useDocumentDialogForm,
   useDocumentMetadata,
 } from "./DocumentFormParts";
@@ -23,11 +22,7 @@ export function NewDocumentDialog({
   workspaceId,
   isOpen,
   onClose,
-}: {
-  workspaceId: string;
-  isOpen: boolean;
-  onClose: () => void;
-}) {
+}: DocumentDialogProps & { workspaceId: string }) {
   const { t } = useTranslation(["documents", "common"]);
   const navigate = useNavigate();
   const create = useCreateDocument(workspaceId);
@@ -52,34 +47,33 @@ export function NewDocumentDialog({
 
   const kindOptions = documentKinds.map((k) => ({ id: k, label: t(`kind.${k}`) }));
   return (
-    <Modal title={t("create.title")} isOpen={isOpen} onOpenChange={(open) => !open && close()}>
-      <form className="form" onSubmit={submit} noValidate>
-        <SaveErrorAlert isError={create.isError} error={create.error} />
-        <TextField
-          label={t("create.titleLabel")}
-          name="title"
-          value={title}
-          onChange={setTitle}
-          error={errors.title}
-          isRequired
-          autoFocus
-          maxLength={200}
-        />
-        <SelectField
-          label={t("create.kindLabel")}
-          name="kind"
-          options={kindOptions}
-          value={kind}
-          onChange={setKind}
-        />
-        <DocumentMetadataFields kind={kind} form={metadata} errors={errors} dateId="new-document-date" />
-        <DialogFormActions
-          onCancel={close}
-          isPending={create.isPending}
-          submitLabel={t("create.submit")}
-          pendingLabel={t("create.submitting")}
-        />
-      </form>
-    </Modal>
+    <DocumentFormDialog
+      title={t("create.title")}
+      isOpen={isOpen}
+      close={close}
+      onSubmit={submit}
+      mutation={create}
+      submitLabel={t("create.submit")}
+      pendingLabel={t("create.submitting")}
+    >
+      <TextField
+        label={t("create.titleLabel")}
+        name="title"
+        value={title}
+        onChange={setTitle}
+        error={errors.title}
+        isRequired
+        autoFocus
+        maxLength={200}
+      />
+      <SelectField
+        label={t("create.kindLabel")}
+        name="kind"
+        options={kindOptions}
+        value={kind}
+        onChange={setKind}
+      />
+      <DocumentMetadataFields kind={kind} form={metadata} errors={errors} dateId="new-document-date" />
+    </DocumentFormDialog>
   );
 }
