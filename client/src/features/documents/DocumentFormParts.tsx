@@ -173,7 +173,10 @@ function DialogFormActions({
  * The field errors and closing of a document dialog around one mutation: `check` validates the values
  * (errors beside their fields), `onError` shows the field the server named, `close` forgets both.
  */
-export function useDocumentDialogForm(mutation: { reset: () => void }, onClose: () => void) {
+export function useDocumentDialogForm<M extends DialogMutation & { reset: () => void }>(
+  mutation: M,
+  { isOpen, onClose }: DocumentDialogProps,
+) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const close = () => {
     mutation.reset();
@@ -189,7 +192,16 @@ export function useDocumentDialogForm(mutation: { reset: () => void }, onClose: 
     const fieldErrors = serverFieldErrors(error);
     if (fieldErrors) setErrors(fieldErrors);
   };
-  return { errors, close, check, onError };
+  // What the dialog frame needs, to spread onto DocumentFormDialog.
+  const frame = { isOpen, close, mutation };
+  return { errors, close, check, onError, frame };
+}
+
+/** The state of the save a document dialog makes. */
+interface DialogMutation {
+  isError: boolean;
+  error: unknown;
+  isPending: boolean;
 }
 
 /** Whether a document dialog is open, and what closing it does. */
@@ -214,7 +226,7 @@ export function DocumentFormDialog({
   /** What cancel, Escape and a click outside do (`close` of useDocumentDialogForm). */
   close: () => void;
   onSubmit: (event: FormEvent) => void;
-  mutation: { isError: boolean; error: unknown; isPending: boolean };
+  mutation: DialogMutation;
   submitLabel: string;
   pendingLabel: string;
   children: ReactNode;

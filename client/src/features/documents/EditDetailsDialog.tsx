@@ -19,7 +19,7 @@ export function EditDetailsDialog({
   const { t } = useTranslation(["documents", "common"]);
   const update = useUpdateDocument(document.id);
   const metadata = useDocumentMetadata(document);
-  const { errors, close, check, onError } = useDocumentDialogForm(update, onClose);
+  const { errors, close, check, onError, frame } = useDocumentDialogForm(update, { isOpen, onClose });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const data = check(updateDocumentRequest, metadata.requestFields(document.kind));
@@ -29,10 +29,8 @@ export function EditDetailsDialog({
   return (
     <DocumentFormDialog
       title={t("page.editDetails")}
-      isOpen={isOpen}
-      close={close}
+      {...frame}
       onSubmit={submit}
-      mutation={update}
       submitLabel={t("common:actions.save")}
       pendingLabel={t("common:actions.saving")}
     >

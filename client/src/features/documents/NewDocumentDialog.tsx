@@ -29,7 +29,7 @@ export function NewDocumentDialog({
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState<DocumentKind>("note");
   const metadata = useDocumentMetadata();
-  const { errors, close, check, onError } = useDocumentDialogForm(create, onClose);
+  const { errors, close, check, onError, frame } = useDocumentDialogForm(create, { isOpen, onClose });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,10 +49,8 @@ export function NewDocumentDialog({
   return (
     <DocumentFormDialog
       title={t("create.title")}
-      isOpen={isOpen}
-      close={close}
+      {...frame}
       onSubmit={submit}
-      mutation={create}
       submitLabel={t("create.submit")}
       pendingLabel={t("create.submitting")}
     >
