@@ -33,7 +33,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await page.keyboard.press("Enter");
   }
 
-  it("turns /valkuil into a pitfall with a theme, shows it on the lessons screen within two seconds, and takes a commenter's endorsement", async () => {
+  it("turns /valkuil into a pitfall with a theme, shows it on the lessons screen with its case, and takes a commenter's endorsement", async () => {
     const eddyBrowser = await browserOf(env.ws.editor);
     const eddy = await openDocument(eddyBrowser, "Eddy");
     await eddy.locator(".editor__content").click();
