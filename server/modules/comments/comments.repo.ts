@@ -1,21 +1,9 @@
 import type { Db } from "../../db/database";
+import type { CommentThreadsTable } from "../../db/schema";
 
 /** A thread row with its people's names and its messages, ready for the presenter. */
-export interface ThreadRecord {
-  id: string;
-  workspace_id: string;
-  document_id: string;
-  target: string;
-  anchor_start: string | null;
-  anchor_end: string | null;
-  quote: string | null;
-  lesson_id: string | null;
-  created_by: string;
+export interface ThreadRecord extends CommentThreadsTable {
   created_by_name: string;
-  created_at: string;
-  last_activity_at: string;
-  resolved_at: string | null;
-  resolved_by: string | null;
   resolved_by_name: string | null;
   messages: MessageRecord[];
 }
