@@ -99,11 +99,13 @@ export async function queryLessons(db: Db, workspaceId: string, filters: LessonQ
     .where("lesson_stances.lesson_id", "in", ids)
     .orderBy("lesson_stances.updated_at")
     .execute();
+  const themesByLesson = groupBy(themeRows, (t) => t.lesson_id);
+  const stancesByLesson = groupBy(stanceRows, (s) => s.lesson_id);
   return rows.map(
     (r): LessonRecord => ({
       ...r,
-      themes: themeRows.filter((t) => t.lesson_id === r.id).map((t) => ({ id: t.id, name: t.name })),
-      stances: stanceRows.filter((s) => s.lesson_id === r.id),
+      themes: (themesByLesson.get(r.id) ?? []).map((t) => ({ id: t.id, name: t.name })),
+      stances: stancesByLesson.get(r.id) ?? [],
     }),
   );
 }
@@ -132,4 +134,14 @@ export async function upsertStance(db: Db, lessonId: string, userId: string, sta
 
 export async function deleteStance(db: Db, lessonId: string, userId: string) {
   await db.deleteFrom("lesson_stances").where("lesson_id", "=", lessonId).where("user_id", "=", userId).execute();
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/database";
 import { nowIso } from "../../ids";
 import type { ExtractedLesson } from "../../lessons/extract-lessons";
-import { resolveThemeIds } from "../themes/themes.repo";
+import { resolveWith, themeIdResolution } from "../themes/themes.repo";
 
 export interface LessonSyncResult {
   /** Lessons created, changed or brought back: their search entries need refreshing. */
@@ -27,6 +27,19 @@ export async function syncDocumentLessons(
       ? await trx.selectFrom("lessons").selectAll().where("id", "in", ids).execute()
       : [];
     const byId = new Map(existing.map((r) => [r.id, r]));
+    // Themes and current theme links for every block in two queries, not two per block.
+    const resolution = await themeIdResolution(trx, input.workspaceId, input.blocks.flatMap((b) => b.themeIds));
+    const currentLinks = existing.length
+      ? await trx
+          .selectFrom("lesson_themes")
+          .select(["lesson_id", "theme_id"])
+          .where(
+            "lesson_id",
+            "in",
+            existing.map((r) => r.id),
+          )
+          .execute()
+      : [];
     const changed: string[] = [];
     const now = nowIso();
 
@@ -34,7 +47,7 @@ export async function syncDocumentLessons(
       const row = byId.get(block.id);
       // An id that already belongs to another document (a copy pasted across documents) is not taken over.
       if (row && row.document_id !== input.documentId) continue;
-      const themeIds = await resolveThemeIds(trx, input.workspaceId, block.themeIds);
+      const themeIds = resolveWith(resolution, block.themeIds);
       if (!row) {
         await trx
           .insertInto("lessons")
@@ -57,7 +70,7 @@ export async function syncDocumentLessons(
           .execute();
         changed.push(block.id);
       } else {
-        const current = await trx.selectFrom("lesson_themes").select("theme_id").where("lesson_id", "=", block.id).execute();
+        const current = currentLinks.filter((link) => link.lesson_id === block.id);
         const sameThemes =
           current.length === themeIds.length && current.every((t) => themeIds.includes(t.theme_id));
         const same =

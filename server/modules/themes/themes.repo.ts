@@ -113,19 +113,23 @@ export async function mergeTheme(db: Db, sourceId: string, targetId: string): Pr
 }
 
 /**
- * Maps theme ids named in lesson blocks to live themes of the workspace: merged themes resolve to
- * their target; unknown ids and ids of other workspaces are dropped.
+ * For theme ids named in lesson blocks, the live theme each stands for: merged themes resolve to their target;
+ * unknown ids and ids of other workspaces are left out of the map.
  */
-export async function resolveThemeIds(db: Db, workspaceId: string, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
+export async function themeIdResolution(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom("themes")
     .select(["id", "merged_into_id"])
     .where("workspace_id", "=", workspaceId)
-    .where("id", "in", ids)
+    .where("id", "in", [...new Set(ids)])
     .execute();
-  const byId = new Map(rows.map((r) => [r.id, r.merged_into_id ?? r.id]));
-  return [...new Set(ids.map((id) => byId.get(id)).filter((id): id is string => !!id))];
+  return new Map(rows.map((r) => [r.id, r.merged_into_id ?? r.id]));
+}
+
+/** Maps ids through a resolution, dropping unknown ones and repeats. */
+export function resolveWith(resolution: Map<string, string>, ids: string[]): string[] {
+  return [...new Set(ids.map((id) => resolution.get(id)).filter((id): id is string => !!id))];
 }
 
 /** Merged-away theme id → the live theme that absorbed it. */
