@@ -1,28 +1,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { SESSION_COOKIE } from "../../server/auth/sessions";
+import { apiCall } from "./api-client";
 import { type Browser, launchBrowser } from "./browser";
 import { type FixtureUser, workspaceWithRoles } from "./fixtures";
 import { startTestServer, type TestServer } from "./test-server";
 
 /** A JSON call to the test server's API as `user`: the app's Origin on changes, the body parsed (null on 204). */
-export async function apiAs(
-  server: TestServer,
-  user: FixtureUser,
-  path: string,
-  method = "GET",
-  json?: unknown,
-) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      Cookie: user.cookie,
-      ...(method === "GET" ? {} : { Origin: server.url }),
-      ...(json === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+export function apiAs(server: TestServer, user: FixtureUser, path: string, method = "GET", json?: unknown) {
+  return apiCall(server.url, path, user.cookie, { method, json });
 }
 
 /** Creates a document in the workspace as `user` (through the API, so it gets its seeded text state); its id. */

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { $createLessonNode, $isLessonNode } from "../../shared/editor";
 import type { CommentThread } from "../../shared/schemas/comments";
-import { addMember, createUser, workspaceWithRoles } from "../helpers/fixtures";
+import { apiCall } from "../helpers/api-client";
 import { type CollabClient, collabClient } from "../helpers/collab-clients";
+import { addMember, createUser, workspaceWithRoles } from "../helpers/fixtures";
 import { type LexicalClient, lexicalClient } from "../helpers/lexical-client";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -25,19 +26,8 @@ let reader: CollabClient;
 
 const PASSAGE = "De kern van de zaak staat hier.";
 
-async function api(path: string, cookie: string, init: RequestInit & { json?: unknown } = {}) {
-  const headers = new Headers(init.headers);
-  if (cookie) headers.set("Cookie", cookie);
-  if (init.method && init.method !== "GET") headers.set("Origin", server.url);
-  if (init.json !== undefined) headers.set("Content-Type", "application/json");
-  const res = await fetch(`${server.url}${path}`, {
-    ...init,
-    headers,
-    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-  });
-  const body = res.status === 204 ? null : await res.json();
-  return { status: res.status, body };
-}
+const api = (path: string, cookie: string, init: RequestInit & { json?: unknown } = {}) =>
+  apiCall(server.url, path, cookie, init);
 const post = (path: string, cookie: string, json: unknown = {}) =>
   api(path, cookie, { method: "POST", json });
 

@@ -2,6 +2,7 @@ import { $createParagraphNode, $createTextNode, $getRoot, type LexicalNode } fro
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { $createLessonNode, $isLessonNode, type LessonNode } from "../../shared/editor";
 import type { Lesson } from "../../shared/schemas/lessons";
+import { apiCall } from "../helpers/api-client";
 import { workspaceWithRoles } from "../helpers/fixtures";
 import { type LexicalClient, lexicalClient } from "../helpers/lexical-client";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -13,19 +14,8 @@ let client: LexicalClient;
 let themeA: string;
 let themeB: string;
 
-async function api(path: string, cookie: string, init: RequestInit & { json?: unknown } = {}) {
-  const headers = new Headers(init.headers);
-  headers.set("Cookie", cookie);
-  if (init.method && init.method !== "GET") headers.set("Origin", server.url);
-  if (init.json !== undefined) headers.set("Content-Type", "application/json");
-  const res = await fetch(`${server.url}${path}`, {
-    ...init,
-    headers,
-    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-  });
-  const body = res.status === 204 ? null : await res.json();
-  return { status: res.status, body };
-}
+const api = (path: string, cookie: string, init: RequestInit & { json?: unknown } = {}) =>
+  apiCall(server.url, path, cookie, init);
 
 async function lessons(query = ""): Promise<Lesson[]> {
   const res = await api(`/api/workspaces/${people.workspaceId}/lessons${query}`, people.viewer.cookie);
@@ -41,11 +31,27 @@ beforeAll(async () => {
   server = await startTestServer();
   people = await workspaceWithRoles(server.themawerk);
   const f = people.facilitator.cookie;
-  themeA = (await api(`/api/workspaces/${people.workspaceId}/themes`, f, { method: "POST", json: { name: "Dienstenwijzer" } })).body.theme.id;
-  themeB = (await api(`/api/workspaces/${people.workspaceId}/themes`, f, { method: "POST", json: { name: "Kleine gemeenten" } })).body.theme.id;
+  themeA = (
+    await api(`/api/workspaces/${people.workspaceId}/themes`, f, {
+      method: "POST",
+      json: { name: "Dienstenwijzer" },
+    })
+  ).body.theme.id;
+  themeB = (
+    await api(`/api/workspaces/${people.workspaceId}/themes`, f, {
+      method: "POST",
+      json: { name: "Kleine gemeenten" },
+    })
+  ).body.theme.id;
   const created = await api(`/api/workspaces/${people.workspaceId}/documents`, people.editor.cookie, {
     method: "POST",
-    json: { title: "Casus Teststad", kind: "case", municipality: "Teststad", isCentreCity: false, outcome: "struggled" },
+    json: {
+      title: "Casus Teststad",
+      kind: "case",
+      municipality: "Teststad",
+      isCentreCity: false,
+      outcome: "struggled",
+    },
   });
   expect(created.status).toBe(201);
   documentId = created.body.document.id;
@@ -62,11 +68,15 @@ describe("lessons extracted from real Lexical editing through the server", () =>
 
   it("finds a new lesson block with its kind, themes, text and case", async () => {
     await client.edit(() => {
-      const lesson = $createLessonNode("pitfall", [themeA]).append($createTextNode("De dienstenwijzer raakte verouderd"));
+      const lesson = $createLessonNode("pitfall", [themeA]).append(
+        $createTextNode("De dienstenwijzer raakte verouderd"),
+      );
       $getRoot().append($createParagraphNode().append($createTextNode("Inleiding")), lesson);
     });
     lessonId = client.editor.getEditorState().read(() => $lessons()[0].getLessonId());
-    await expect.poll(async () => (await lessons()).map((l) => l.id), { timeout: 10_000 }).toEqual([lessonId]);
+    await expect
+      .poll(async () => (await lessons()).map((l) => l.id), { timeout: 10_000 })
+      .toEqual([lessonId]);
     const [lesson] = await lessons();
     expect(lesson).toMatchObject({
       kind: "pitfall",
@@ -81,33 +91,61 @@ describe("lessons extracted from real Lexical editing through the server", () =>
   it("lets only the facilitator change the status, with an undo", async () => {
     const path = `/api/lessons/${lessonId}/status`;
     for (const who of [people.editor, people.commenter, people.viewer]) {
-      expect((await api(path, who.cookie, { method: "PATCH", json: { status: "validated" } })).status).toBe(403);
+      expect((await api(path, who.cookie, { method: "PATCH", json: { status: "validated" } })).status).toBe(
+        403,
+      );
     }
-    expect((await api(path, people.outsider.cookie, { method: "PATCH", json: { status: "validated" } })).status).toBe(404);
+    expect(
+      (await api(path, people.outsider.cookie, { method: "PATCH", json: { status: "validated" } })).status,
+    ).toBe(404);
     expect((await api(path, "", { method: "PATCH", json: { status: "validated" } })).status).toBe(401);
-    const done = await api(path, people.facilitator.cookie, { method: "PATCH", json: { status: "in_handbook" } });
+    const done = await api(path, people.facilitator.cookie, {
+      method: "PATCH",
+      json: { status: "in_handbook" },
+    });
     expect(done.body.lesson).toMatchObject({ status: "in_handbook", previousStatus: "candidate" });
-    const undone = await api(path, people.facilitator.cookie, { method: "PATCH", json: { status: done.body.lesson.previousStatus } });
+    const undone = await api(path, people.facilitator.cookie, {
+      method: "PATCH",
+      json: { status: done.body.lesson.previousStatus },
+    });
     expect(undone.body.lesson.status).toBe("candidate");
     await api(path, people.facilitator.cookie, { method: "PATCH", json: { status: "validated" } });
-    const bad = await api(path, people.facilitator.cookie, { method: "PATCH", json: { status: "published" } });
+    const bad = await api(path, people.facilitator.cookie, {
+      method: "PATCH",
+      json: { status: "published" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe("status");
   });
 
   it("takes endorsements and objections from facilitators, editors and commenters, not viewers", async () => {
     const path = `/api/lessons/${lessonId}/stance`;
-    expect((await api(path, people.viewer.cookie, { method: "PUT", json: { stance: "endorse" } })).status).toBe(403);
-    expect((await api(path, people.outsider.cookie, { method: "PUT", json: { stance: "endorse" } })).status).toBe(404);
-    const c = await api(path, people.commenter.cookie, { method: "PUT", json: { stance: "endorse", reason: "Herkenbaar" } });
+    expect(
+      (await api(path, people.viewer.cookie, { method: "PUT", json: { stance: "endorse" } })).status,
+    ).toBe(403);
+    expect(
+      (await api(path, people.outsider.cookie, { method: "PUT", json: { stance: "endorse" } })).status,
+    ).toBe(404);
+    const c = await api(path, people.commenter.cookie, {
+      method: "PUT",
+      json: { stance: "endorse", reason: "Herkenbaar" },
+    });
     expect(c.status).toBe(200);
     expect(c.body.lesson.myStance).toBe("endorse");
-    await api(path, people.editor.cookie, { method: "PUT", json: { stance: "object", reason: "Niet overal" } });
+    await api(path, people.editor.cookie, {
+      method: "PUT",
+      json: { stance: "object", reason: "Niet overal" },
+    });
     await api(path, people.facilitator.cookie, { method: "PUT", json: { stance: "endorse" } });
     const [lesson] = await lessons();
     expect(lesson.endorsements.map((s) => s.userName).sort()).toEqual(["Cas Commenter", "Fien Facilitator"]);
-    expect(lesson.objections).toEqual([expect.objectContaining({ userName: "Eddy Editor", reason: "Niet overal" })]);
-    const long = await api(path, people.commenter.cookie, { method: "PUT", json: { stance: "object", reason: "x".repeat(501) } });
+    expect(lesson.objections).toEqual([
+      expect.objectContaining({ userName: "Eddy Editor", reason: "Niet overal" }),
+    ]);
+    const long = await api(path, people.commenter.cookie, {
+      method: "PUT",
+      json: { stance: "object", reason: "x".repeat(501) },
+    });
     expect(long.status).toBe(400);
     expect(long.body.error.field).toBe("reason");
   });
@@ -132,7 +170,9 @@ describe("lessons extracted from real Lexical editing through the server", () =>
 
   it("filters by kind, theme, case, centre city, outcome and status, with counts", async () => {
     await client.edit(() => {
-      $getRoot().append($createLessonNode("do", [themeB]).append($createTextNode("Werk samen met buurgemeenten")));
+      $getRoot().append(
+        $createLessonNode("do", [themeB]).append($createTextNode("Werk samen met buurgemeenten")),
+      );
     });
     await expect.poll(async () => (await lessons()).length, { timeout: 10_000 }).toBe(2);
     const all = await api(`/api/workspaces/${people.workspaceId}/lessons`, people.viewer.cookie);
@@ -147,7 +187,9 @@ describe("lessons extracted from real Lexical editing through the server", () =>
     const bad = await api(`/api/workspaces/${people.workspaceId}/lessons?kind=maybe`, people.viewer.cookie);
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe("kind");
-    expect((await api(`/api/workspaces/${people.workspaceId}/lessons`, people.outsider.cookie)).status).toBe(404);
+    expect((await api(`/api/workspaces/${people.workspaceId}/lessons`, people.outsider.cookie)).status).toBe(
+      404,
+    );
   });
 
   it("merges themes: lessons move to the remaining theme, also after the next edit", async () => {
@@ -174,7 +216,9 @@ describe("lessons extracted from real Lexical editing through the server", () =>
         .find((l) => l.getLessonId() === lessonId)
         ?.remove();
     });
-    await expect.poll(async () => (await lessons()).map((l) => l.id), { timeout: 10_000 }).not.toContain(lessonId);
+    await expect
+      .poll(async () => (await lessons()).map((l) => l.id), { timeout: 10_000 })
+      .not.toContain(lessonId);
     expect((await api(`/api/lessons/${lessonId}`, people.viewer.cookie)).status).toBe(404);
   });
 });
