@@ -1,8 +1,8 @@
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
 import { $getNodeByKey, $getSelection, $isRangeSelection, type EditorState } from "lexical";
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Button, type Key, ListBox, ListBoxItem, Popover, Select, SelectValue } from "react-aria-components";
+import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { $isLessonNode, type LessonNode } from "../../../../../shared/editor/lesson-node";
 import { type LessonKind, lessonKinds } from "../../../../../shared/lessons";
@@ -88,6 +88,15 @@ export function LessonControlsPlugin() {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape" && !event.defaultPrevented) {
       event.preventDefault();
+      // Back into this lesson's text. A remote edit that arrived while the bar had focus can clear the
+      // selection, and a bare focus() would then put the caret at the top of the document.
+      editor.update(() => {
+        const selection = $getSelection();
+        const inside =
+          $isRangeSelection(selection) && $lessonOf(selection.anchor.getNode())?.getKey() === active.key;
+        const node = $getNodeByKey(active.key);
+        if (!inside && $isLessonNode(node)) node.selectEnd();
+      });
       editor.focus();
     }
   };
