@@ -11,10 +11,13 @@ import type { DocumentStore } from "./persistence";
 import { MalformedFrameError, parseClientFrame } from "./protocol";
 import type { UpgradeAuthenticator } from "./upgrade-auth";
 
-/** Called after edits to a document settle; text extraction and indexing hang here. */
+/**
+ * Called after edits to a document settle, with the document's stored state encoded as one update;
+ * text extraction and indexing hang here.
+ */
 export type DocumentSettledListener = (
   documentId: string,
-  ydoc: Y.Doc,
+  state: Uint8Array,
   lastEditorUserId: string,
 ) => void | Promise<void>;
 
@@ -61,6 +64,14 @@ export class CollabServer {
   onDocumentSettled(listener: DocumentSettledListener): () => void {
     this.settledListeners.add(listener);
     return () => this.settledListeners.delete(listener);
+  }
+
+  /** The document's current stored state encoded as one update (what readDocument copies). */
+  async readDocumentState(documentId: string): Promise<Uint8Array> {
+    const room = this.rooms.get(documentId);
+    if (room) return room.encodeStoredState();
+    await this.unloading.get(documentId);
+    return Y.encodeStateAsUpdate((await this.store.load(documentId)).doc);
   }
 
   /** A copy of the document's current state: from memory when loaded, else from the database. */
@@ -212,7 +223,7 @@ export class CollabServer {
           this.store,
           this.settings,
           {
-            settled: (id, ydoc, userId) => this.emitSettled(id, ydoc, userId),
+            settled: (id, state, userId) => this.emitSettled(id, state, userId),
             idle: (r) => void this.unload(r),
           },
           this.logger,
@@ -241,10 +252,10 @@ export class CollabServer {
     return done;
   }
 
-  private emitSettled(documentId: string, ydoc: Y.Doc, userId: string): void {
+  private emitSettled(documentId: string, state: Uint8Array, userId: string): void {
     for (const listener of this.settledListeners) {
       const run: Promise<void> = Promise.resolve()
-        .then(() => listener(documentId, ydoc, userId))
+        .then(() => listener(documentId, state, userId))
         .catch((error) =>
           this.logger.error("document settled listener failed", { documentId, error: String(error) }),
         )

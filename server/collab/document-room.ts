@@ -23,7 +23,7 @@ export class DocumentTooLargeError extends Error {
 
 export interface RoomHooks {
   /** Edits stopped for a moment (debounced): text extraction and indexing hang here. */
-  settled(documentId: string, doc: Y.Doc, lastEditorUserId: string): void;
+  settled(documentId: string, state: Uint8Array, lastEditorUserId: string): void;
   /** The last connection left and the grace period passed. */
   idle(room: DocumentRoom): void;
 }
@@ -121,6 +121,11 @@ export class DocumentRoom {
   /** A trusted server-side write, stored and broadcast like any client update. */
   applyTrusted(update: Uint8Array, userId: string): Promise<void> {
     return this.enqueue(() => this.integrate(update, userId, undefined));
+  }
+
+  /** The state once every queued change is stored: never more than the store holds. */
+  encodeStoredState(): Promise<Uint8Array> {
+    return this.enqueue(() => Y.encodeStateAsUpdate(this.doc));
   }
 
   /** Waits until every queued change is stored. */
@@ -257,7 +262,10 @@ export class DocumentRoom {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = undefined;
     this.settleSince = undefined;
-    if (this.lastEditorUserId) this.hooks.settled(this.documentId, this.doc, this.lastEditorUserId);
+    const userId = this.lastEditorUserId;
+    if (!userId) return;
+    // Encoded inside the queue, so settle work only ever sees stored content.
+    void this.encodeStoredState().then((state) => this.hooks.settled(this.documentId, state, userId));
   }
 
   private scheduleTouch(): void {

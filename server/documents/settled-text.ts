@@ -1,4 +1,3 @@
-import type * as Y from "yjs";
 import type { Logger } from "../logger";
 import { type ExtractedText, extractDocumentText } from "./text-extraction";
 
@@ -29,10 +28,10 @@ export class DocumentSettledPipeline {
   }
 
   /** Matches the collaboration server's DocumentSettledListener signature. */
-  readonly handle = async (documentId: string, ydoc: Y.Doc, lastEditorUserId: string): Promise<void> => {
+  readonly handle = async (documentId: string, state: Uint8Array, lastEditorUserId: string): Promise<void> => {
     let extracted: ExtractedText;
     try {
-      extracted = extractDocumentText(ydoc);
+      extracted = extractDocumentText(state);
     } catch (error) {
       this.logger.error("text extraction failed", { documentId, error: (error as Error).message });
       return;

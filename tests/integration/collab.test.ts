@@ -39,6 +39,12 @@ async function storedUpdateRows(documentId: string): Promise<number> {
 
 const text = (c: CollabClient) => c.doc.getText("t").toString();
 
+function decodeDoc(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   people = await workspaceWithRoles(server.themawerk);
@@ -116,8 +122,8 @@ describe("collaboration: sync", () => {
     collab.settings.settleDebounceMs = 50;
     collab.settings.touchEveryMs = 0;
     const settled: Array<{ documentId: string; text: string; userId: string }> = [];
-    const off = collab.onDocumentSettled((id, ydoc, userId) => {
-      settled.push({ documentId: id, text: ydoc.getText("t").toString(), userId });
+    const off = collab.onDocumentSettled((id, state, userId) => {
+      settled.push({ documentId: id, text: decodeDoc(state).getText("t").toString(), userId });
     });
     try {
       const reader = client(documentId, { cookie: people.viewer.cookie });
@@ -366,8 +372,8 @@ describe("collaboration: restart", () => {
     // Settled work still pending at shutdown runs before the server goes.
     Object.assign(server.themawerk.collab.settings, { settleDebounceMs: 60_000, settleMaxWaitMs: 60_000 });
     const settledTexts: string[] = [];
-    server.themawerk.collab.onDocumentSettled((id, ydoc) => {
-      if (id === documentId) settledTexts.push(ydoc.getText("t").toString());
+    server.themawerk.collab.onDocumentSettled((id, state) => {
+      if (id === documentId) settledTexts.push(decodeDoc(state).getText("t").toString());
     });
     const a = client(documentId, { cookie: people.editor.cookie });
     const b = client(documentId, { cookie: people.facilitator.cookie });
