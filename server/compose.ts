@@ -86,7 +86,8 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
     database,
     logger,
     clientDir: options.clientDir ?? defaultClientDir,
-    health: [{ name: "database", check: () => database.ping() }],
+    // Down while select 1 fails, and while document writes fail even though reads still answer.
+    health: [{ name: "database", check: async () => (await database.ping()) && !collab.storeHealth.failing }],
     sessions,
     access,
     events,

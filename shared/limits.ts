@@ -13,7 +13,11 @@ export const LIMITS = {
   maxCollabFrameBytes: 1024 * 1024,
   /** Largest encoded document state the collaboration server keeps. */
   maxDocumentBytes: 16 * 1024 * 1024,
-  /** Messages per second one socket may send, averaged over a short burst window. */
+  /** Messages per second one user may send over all their sockets, averaged over a short burst window. */
   collabMessagesPerSecond: 200,
   collabMessageBurst: 400,
+  /** Collaboration sockets one session (one logged-in browser) may hold open: one per open document. */
+  collabSocketsPerSession: 20,
+  /** New collaboration sockets per minute per user (after a short burst). */
+  collabReconnectsPerMinute: 60,
 } as const;

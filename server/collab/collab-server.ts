@@ -4,12 +4,15 @@ import { type WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { CLOSE_CODES } from "../../shared/close-codes";
 import type { Logger } from "../logger";
+import { CollabAdmission } from "./admission";
 import { CollabConnection } from "./connection";
-import { DocumentRoom } from "./document-room";
+import { DocumentRoom, StoreUnavailableError } from "./document-room";
 import { type CollabSettings, defaultCollabSettings } from "./limits";
 import type { DocumentStore } from "./persistence";
 import { MalformedFrameError, parseClientFrame } from "./protocol";
+import { StoreHealth } from "./store-health";
 import type { UpgradeAuthenticator } from "./upgrade-auth";
+import { parseUpgradeTarget, refuseUpgrade } from "./upgrade-request";
 
 /**
  * Called after edits to a document settle, with the document's stored state encoded as one update;
@@ -21,14 +24,15 @@ export type DocumentSettledListener = (
   lastEditorUserId: string,
 ) => void | Promise<void>;
 
-const PATH = /^\/collab\/([^/?#]+)$/;
-
 /**
  * The collaboration server: y-websocket protocol at /collab/:documentId on the app's HTTP server,
  * one room per loaded document, authenticated at the upgrade.
  */
 export class CollabServer {
   readonly settings: CollabSettings;
+  /** Whether document writes work; /healthz reports `database` down while they fail. */
+  readonly storeHealth: StoreHealth;
+  private readonly admission: CollabAdmission;
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, DocumentRoom>();
   private readonly loading = new Map<string, Promise<DocumentRoom>>();
@@ -49,15 +53,23 @@ export class CollabServer {
     settings: Partial<CollabSettings> = {},
   ) {
     this.settings = { ...defaultCollabSettings(), ...settings };
+    this.admission = new CollabAdmission(() => this.settings);
+    this.storeHealth = new StoreHealth((documentId) => this.store.probe(documentId), logger);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.settings.maxFrameBytes });
     this.wss.on("error", (error) => this.logger.error("collab server error", { error: error.message }));
   }
 
   /** Attaches the single `upgrade` listener to the HTTP server. */
   attach(server: Server): void {
-    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-      this.handleUpgrade(req, socket, head),
-    );
+    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      // Nothing a request carries may end the process: whatever throws gets a 400 for that socket only.
+      try {
+        this.handleUpgrade(req, socket, head);
+      } catch (error) {
+        this.logger.warn("collab upgrade failed", { error: String(error) });
+        refuseUpgrade(socket, 400, "bad upgrade request");
+      }
+    });
   }
 
   /** Registers a listener for settled documents; returns a function that removes it. */
@@ -69,22 +81,23 @@ export class CollabServer {
   /** The document's current stored state encoded as one update (what readDocument copies). */
   async readDocumentState(documentId: string): Promise<Uint8Array> {
     const room = this.rooms.get(documentId);
-    if (room) return room.encodeStoredState();
+    if (room) {
+      try {
+        return await room.encodeStoredState();
+      } catch (error) {
+        // A room that broke meanwhile is no source; the store is.
+        if (!(error instanceof StoreUnavailableError)) throw error;
+      }
+    }
     await this.unloading.get(documentId);
     return Y.encodeStateAsUpdate((await this.store.load(documentId)).doc);
   }
 
   /** A copy of the document's current state: from memory when loaded, else from the database. */
   async readDocument(documentId: string): Promise<Y.Doc> {
-    const room = this.rooms.get(documentId);
-    if (room) {
-      await room.flush();
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
-      return copy;
-    }
-    await this.unloading.get(documentId);
-    return (await this.store.load(documentId)).doc;
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, await this.readDocumentState(documentId));
+    return copy;
   }
 
   /** A trusted server-side write (e.g. seeding a document), stored and broadcast like any update. */
@@ -129,6 +142,8 @@ export class CollabServer {
     if (this.closing) return;
     this.closing = true;
     for (const cleanup of this.cleanups) cleanup();
+    this.admission.close();
+    this.storeHealth.close();
     for (const socket of this.pending) socket.close(CLOSE_CODES.serverShutdown, "server shutting down");
     for (const conn of this.connections()) conn.close(CLOSE_CODES.serverShutdown, "server shutting down");
     await Promise.allSettled(this.loading.values());
@@ -140,25 +155,27 @@ export class CollabServer {
 
   private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on("error", (error) => this.logger.debug("collab upgrade socket error", { error: error.message }));
-    const match = PATH.exec(new URL(req.url ?? "/", "http://localhost").pathname);
-    if (!match || this.closing || req.headers.upgrade?.toLowerCase() !== "websocket") {
-      socket.end(
-        `HTTP/1.1 ${match ? "503 Service Unavailable" : "404 Not Found"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-      );
-      return;
-    }
-    const documentId = decodeURIComponent(match[1]);
-    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req, documentId));
+    const target = parseUpgradeTarget(req);
+    if (!target.ok) return refuseUpgrade(socket, target.status, target.reason);
+    if (this.closing) return refuseUpgrade(socket, 503, "server shutting down");
+    // Before any authentication work: one address cannot flood the door.
+    const refused = this.admission.admitUpgrade(req.socket.remoteAddress ?? "unknown");
+    if (refused) return refuseUpgrade(socket, 429, refused.reason);
+    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req, target.documentId));
   }
 
   /** Authenticates after accepting, so a refusal is a close code that stops the provider's retries. */
   private async accept(ws: WebSocket, req: IncomingMessage, documentId: string): Promise<void> {
     ws.on("error", (error) => this.logger.debug("collab socket error", { error: error.message }));
     const early: Array<{ data: Buffer; isBinary: boolean }> = [];
+    let earlyBytes = 0;
     const buffer = (data: Buffer, isBinary: boolean) => {
       // Frames sent before authentication finishes are kept, but only a burst's worth.
-      if (early.push({ data, isBinary }) > this.settings.messageBurst)
+      earlyBytes += data.length;
+      if (early.push({ data, isBinary }) > this.settings.messageBurst || earlyBytes > this.settings.maxEarlyBytes) {
+        early.length = 0;
         ws.close(CLOSE_CODES.rateLimited, "too many messages");
+      }
     };
     ws.on("message", buffer);
     this.pending.add(ws);
@@ -173,12 +190,24 @@ export class CollabServer {
         ws.close(verdict.code, verdict.reason);
         return;
       }
+      const { identity } = verdict;
+      const admitted = this.admission.admitSocket(identity.userId, identity.sessionId);
+      if ("reason" in admitted) {
+        ws.close(CLOSE_CODES.rateLimited, admitted.reason);
+        return;
+      }
+      ws.once("close", admitted.release);
+      if (identity.mode === "readWrite" && this.storeHealth.failing) {
+        // Refused before it syncs, so the provider backs off until the store writes again.
+        ws.close(CLOSE_CODES.storeUnavailable, "edits cannot be stored right now");
+        return;
+      }
       const room = await this.room(documentId);
       if (ws.readyState !== ws.OPEN || this.closing) {
         room.releaseIfEmpty();
         return;
       }
-      const conn = new CollabConnection(ws, verdict.identity, this.settings, this.logger);
+      const conn = new CollabConnection(ws, identity, this.settings, this.logger);
       ws.off("message", buffer);
       ws.on("message", (data: Buffer, isBinary: boolean) => this.onMessage(room, conn, data, isBinary));
       ws.once("close", () => room.leave(conn));
@@ -194,7 +223,7 @@ export class CollabServer {
 
   private onMessage(room: DocumentRoom, conn: CollabConnection, data: Buffer, isBinary: boolean): void {
     if (!conn.isOpen) return;
-    if (!conn.bucket.take()) {
+    if (!this.admission.admitMessage(conn.identity.userId)) {
       conn.close(CLOSE_CODES.rateLimited, "too many messages");
       return;
     }
@@ -204,6 +233,8 @@ export class CollabServer {
     } catch (error) {
       if (!(error instanceof MalformedFrameError))
         this.logger.error("collab message failed", { error: String(error) });
+      // Whoever breaks the protocol waits before their next socket is let in.
+      this.admission.coolDown(conn.identity.userId);
       conn.close(CLOSE_CODES.malformed, "malformed frame");
     }
   }
@@ -225,6 +256,9 @@ export class CollabServer {
           {
             settled: (id, state, userId) => this.emitSettled(id, state, userId),
             idle: (r) => void this.unload(r),
+            broken: (r, error) => this.discardBroken(r, error),
+            stored: (_id, error) =>
+              error === undefined ? this.storeHealth.recordSuccess() : this.storeHealth.recordFailure(documentId, error),
           },
           this.logger,
         );
@@ -250,6 +284,28 @@ export class CollabServer {
       });
     this.unloading.set(room.documentId, done);
     return done;
+  }
+
+  /**
+   * A room whose document may hold what the store does not: forget it, so the next socket loads
+   * the document from the store, and close its sockets with a retryable code so every client
+   * sends again what the server lacks. Settle work still due runs on the stored state.
+   */
+  private discardBroken(room: DocumentRoom, error: unknown): void {
+    this.logger.warn("collab room reloads from the store", { documentId: room.documentId, error: String(error) });
+    if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
+    const unsettledBy = room.hasUnsettledEdits ? room.lastEditor : undefined;
+    room.discard(CLOSE_CODES.storeUnavailable, "the document is reloaded from the store");
+    if (unsettledBy) {
+      void this.readDocumentState(room.documentId).then(
+        (state) => this.emitSettled(room.documentId, state, unsettledBy),
+        (readError) =>
+          this.logger.warn("collab could not settle a reloaded document", {
+            documentId: room.documentId,
+            error: String(readError),
+          }),
+      );
+    }
   }
 
   private emitSettled(documentId: string, state: Uint8Array, userId: string): void {

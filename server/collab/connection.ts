@@ -1,7 +1,8 @@
 import WebSocket from "ws";
 import type { Role } from "../../shared/roles";
+import { userColor } from "../../shared/user-color";
 import type { Logger } from "../logger";
-import { TokenBucket } from "./limits";
+import type { PresenceIdentity } from "./presence";
 
 /** What a socket may do with the document: write (editors, facilitators) or only read. */
 export type AccessMode = "readWrite" | "readOnly";
@@ -9,6 +10,8 @@ export type AccessMode = "readWrite" | "readOnly";
 /** Who is behind a socket, as established at the upgrade. */
 export interface ConnectionIdentity {
   userId: string;
+  /** The user's display name, shown to others in presence. */
+  name: string;
   sessionId: string;
   workspaceId: string;
   documentId: string;
@@ -25,7 +28,8 @@ const PING_INTERVAL_MS = 30_000;
 export class CollabConnection {
   /** Awareness client ids this socket introduced; removed from presence when it closes. */
   readonly awarenessClientIds = new Set<number>();
-  readonly bucket: TokenBucket;
+  /** What others see of this socket in presence, from the session (never from the client). */
+  readonly presence: PresenceIdentity;
   private closed = false;
   private alive = true;
   private readonly pingTimer: NodeJS.Timeout;
@@ -33,10 +37,10 @@ export class CollabConnection {
   constructor(
     readonly socket: WebSocket,
     readonly identity: ConnectionIdentity,
-    private readonly options: { messagesPerSecond: number; messageBurst: number; maxBufferedBytes: number },
+    private readonly options: { maxBufferedBytes: number },
     private readonly logger: Logger,
   ) {
-    this.bucket = new TokenBucket(options.messagesPerSecond, options.messageBurst);
+    this.presence = { userId: identity.userId, name: identity.name, color: userColor(identity.userId) };
     socket.on("pong", () => {
       this.alive = true;
     });

@@ -6,8 +6,8 @@ import type { Logger } from "../logger";
 import type { CollabConnection } from "./connection";
 import type { CollabSettings } from "./limits";
 import type { DocumentStore, LoadedDocument } from "./persistence";
+import { admitAwareness } from "./presence";
 import {
-  awarenessClientIds,
   type ClientFrame,
   encodeAwareness,
   encodeSyncStep1,
@@ -15,22 +15,36 @@ import {
   encodeUpdate,
   MalformedFrameError,
 } from "./protocol";
+import { checkUpdate, dropPending, MissingDependenciesError } from "./update-check";
 
 /** Raised when an update would make the document larger than allowed. */
 export class DocumentTooLargeError extends Error {
   override name = "DocumentTooLargeError";
 }
 
+/** Raised for work on a room whose document no longer matches the store (it is being reloaded). */
+export class StoreUnavailableError extends Error {
+  override name = "StoreUnavailableError";
+}
+
 export interface RoomHooks {
-  /** Edits stopped for a moment (debounced): text extraction and indexing hang here. */
+  /** Edits stopped for a moment (debounced), with the stored state: extraction and indexing hang here. */
   settled(documentId: string, state: Uint8Array, lastEditorUserId: string): void;
   /** The last connection left and the grace period passed. */
   idle(room: DocumentRoom): void;
+  /**
+   * The room's document may hold what the store does not (an append or an apply failed): the
+   * server discards the room, so the next socket loads the document from the store again.
+   */
+  broken(room: DocumentRoom, error: unknown): void;
+  /** Outcome of a document write (append or compaction), for the store's health. */
+  stored(documentId: string, error?: unknown): void;
 }
 
 /**
- * One loaded document and everyone connected to it. Every change runs through one queue, so
- * updates are applied, stored and only then broadcast, in order.
+ * One loaded document and everyone connected to it. Every change runs through one queue: an
+ * update is checked, applied, appended to the store and only then broadcast, in order. The room's
+ * Y.Doc never holds what the store does not: when an append fails the room breaks and is reloaded.
  */
 export class DocumentRoom {
   readonly doc: Y.Doc;
@@ -50,6 +64,9 @@ export class DocumentRoom {
   private touchPending = false;
   private idleTimer: NodeJS.Timeout | undefined;
   private unloaded = false;
+  private broken = false;
+  /** Which socket introduced each presence entry. */
+  private readonly awarenessOwners = new Map<number, CollabConnection>();
 
   constructor(
     readonly documentId: string,
@@ -66,10 +83,23 @@ export class DocumentRoom {
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.relayAwareness);
+    if (loaded.droppedPendingBytes > 0) {
+      // Stored before the server refused such updates: fold the log now so the bytes go for good.
+      this.logger.warn("collab dropped stored content with missing dependencies", {
+        documentId,
+        bytes: loaded.droppedPendingBytes,
+      });
+      this.logLength = Math.max(this.logLength, 1);
+      void this.enqueue(() => this.compact()).catch(() => undefined);
+    }
   }
 
   /** Adds an authenticated connection and starts the sync handshake. */
   join(conn: CollabConnection): void {
+    if (this.broken || this.unloaded) {
+      conn.close(CLOSE_CODES.storeUnavailable, "document is being reloaded");
+      return;
+    }
     this.cancelIdle();
     this.connections.add(conn);
     conn.send(encodeSyncStep1(this.doc));
@@ -79,9 +109,9 @@ export class DocumentRoom {
   /** Removes a connection and its presence; starts the grace period when the room empties. */
   leave(conn: CollabConnection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessClientIds.size > 0) {
-      removeAwarenessStates(this.awareness, Array.from(conn.awarenessClientIds), null);
-    }
+    const owned = Array.from(conn.awarenessClientIds).filter((id) => this.awarenessOwners.get(id) === conn);
+    for (const id of owned) this.awarenessOwners.delete(id);
+    if (owned.length > 0 && !this.unloaded) removeAwarenessStates(this.awareness, owned, null);
     if (this.connections.size === 0) this.scheduleIdle();
   }
 
@@ -138,20 +168,38 @@ export class DocumentRoom {
     if (this.unloaded) return;
     this.unloaded = true;
     this.cancelIdle();
-    await this.flush();
-    if (this.settleTimer) this.fireSettled();
-    if (this.touchTimer || this.touchPending) await this.touch();
-    await this.enqueue(() => this.compact());
-    this.awareness.off("update", this.relayAwareness);
-    this.awareness.destroy();
+    if (!this.broken) {
+      await this.flush().catch(() => undefined);
+      if (this.settleTimer) this.fireSettled();
+      if (this.touchTimer || this.touchPending) await this.touch();
+      await this.enqueue(() => this.compact()).catch(() => undefined);
+    }
+    this.release();
   }
 
   get isUnloaded(): boolean {
     return this.unloaded;
   }
 
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
+  /** Whether edits are waiting for their settle work (the server runs it from the store when the room breaks). */
+  get hasUnsettledEdits(): boolean {
+    return this.settleTimer !== undefined;
+  }
+
+  /** The user whose edit was integrated last. */
+  get lastEditor(): string | undefined {
+    return this.lastEditorUserId;
+  }
+
   private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
-    const run = this.queue.then(task);
+    const run = this.queue.then(() => {
+      if (this.broken) throw new StoreUnavailableError("the document is being reloaded from the store");
+      return task();
+    });
     this.queue = run.then(
       () => undefined,
       () => undefined,
@@ -159,49 +207,104 @@ export class DocumentRoom {
     return run;
   }
 
-  /** Applies, stores, then broadcasts one update. Runs inside the queue. */
+  /** Checks, applies, stores, then broadcasts one update. Runs inside the queue. */
   private async integrate(
     update: Uint8Array,
     userId: string,
     source: CollabConnection | undefined,
   ): Promise<void> {
-    if (this.approxBytes + update.length > this.settings.maxDocumentBytes) {
-      this.approxBytes = Y.encodeStateAsUpdate(this.doc).length;
-      if (this.approxBytes + update.length > this.settings.maxDocumentBytes) {
-        throw new DocumentTooLargeError(`document would exceed ${this.settings.maxDocumentBytes} bytes`);
-      }
-    }
+    const check = checkUpdate(this.doc, update);
+    if (check.addsContent) this.checkSize(update.length);
     const changes: Uint8Array[] = [];
     const capture = (change: Uint8Array) => changes.push(change);
     this.doc.on("update", capture);
+    let applyError: unknown;
     try {
       Y.applyUpdate(this.doc, update, source ?? "server");
     } catch (error) {
-      throw new MalformedFrameError(`update could not be applied: ${(error as Error).message}`);
+      applyError = error;
     } finally {
       this.doc.off("update", capture);
     }
+    // checkUpdate lets nothing through that Yjs would keep pending; should it still, none of it stays.
+    const partial = dropPending(this.doc);
+    if (applyError !== undefined) {
+      // The document may hold part of the update now, which the store never will.
+      this.breakRoom(applyError, source, CLOSE_CODES.malformed);
+      throw new MalformedFrameError(`update could not be applied: ${(applyError as Error).message}`);
+    }
     for (const change of changes) {
-      this.lastUpdateId = await this.store.append(this.documentId, change);
+      try {
+        this.lastUpdateId = await this.store.append(this.documentId, change);
+      } catch (error) {
+        this.hooks.stored(this.documentId, error);
+        this.breakRoom(error, source, CLOSE_CODES.storeUnavailable);
+        throw new StoreUnavailableError(`update could not be stored: ${(error as Error).message}`);
+      }
+      this.hooks.stored(this.documentId);
       this.logLength++;
       this.approxBytes += change.length;
       const frame = encodeUpdate(change);
       for (const conn of this.connections) if (conn !== source) conn.send(frame);
     }
-    if (changes.length === 0) return;
-    this.lastEditorUserId = userId;
-    this.scheduleSettled();
-    this.scheduleTouch();
-    if (this.logLength >= this.settings.compactEveryUpdates) await this.compact();
+    if (changes.length > 0) {
+      this.lastEditorUserId = userId;
+      this.scheduleSettled();
+      this.scheduleTouch();
+      if (this.logLength >= this.settings.compactEveryUpdates) await this.compact();
+    }
+    if (partial) throw new MissingDependenciesError("part of the update depended on missing content");
   }
 
-  /** Folds the update log into one state row. Runs inside the queue. */
+  private checkSize(incoming: number): void {
+    const max = this.settings.maxDocumentBytes;
+    if (this.approxBytes + incoming <= max) return;
+    this.approxBytes = Y.encodeStateAsUpdate(this.doc).length;
+    if (this.approxBytes + incoming > max) throw new DocumentTooLargeError(`document would exceed ${max} bytes`);
+  }
+
+  /** Folds the update log into one state row. Runs inside the queue; a failure keeps the log. */
   private async compact(): Promise<void> {
     if (this.logLength === 0) return;
     const state = Y.encodeStateAsUpdate(this.doc);
-    await this.store.compact(this.documentId, state, this.lastUpdateId);
+    try {
+      await this.store.compact(this.documentId, state, this.lastUpdateId);
+    } catch (error) {
+      this.hooks.stored(this.documentId, error);
+      this.logger.warn("collab compaction failed; the update log is kept", {
+        documentId: this.documentId,
+        error: String(error),
+      });
+      return;
+    }
+    this.hooks.stored(this.documentId);
     this.logLength = 0;
     this.approxBytes = state.length;
+  }
+
+  /** Marks the room as no longer matching the store and hands it to the server to discard. */
+  private breakRoom(error: unknown, source: CollabConnection | undefined, sourceCode: number): void {
+    if (this.broken) return;
+    this.broken = true;
+    source?.close(sourceCode, sourceCode === CLOSE_CODES.malformed ? "malformed update" : "update could not be stored");
+    this.hooks.broken(this, error);
+  }
+
+  /** Closes every socket (they reconnect and re-sync) and releases the room's timers and presence. */
+  discard(code: number, reason: string): void {
+    for (const conn of Array.from(this.connections)) conn.close(code, reason);
+    this.unloaded = true;
+    this.release();
+  }
+
+  private release(): void {
+    this.cancelIdle();
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    if (this.touchTimer) clearTimeout(this.touchTimer);
+    this.settleTimer = undefined;
+    this.touchTimer = undefined;
+    this.awareness.off("update", this.relayAwareness);
+    this.awareness.destroy();
   }
 
   private receiveAwareness(conn: CollabConnection, update: Uint8Array): void {
@@ -209,13 +312,19 @@ export class DocumentRoom {
       this.logger.debug("collab awareness too large, dropped", { documentId: this.documentId });
       return;
     }
-    const ids = awarenessClientIds(update);
-    // A socket may not speak for presence entries another socket introduced.
-    for (const other of this.connections) {
-      if (other !== conn && other.isOpen && ids.some((id) => other.awarenessClientIds.has(id))) return;
-    }
+    const admitted = admitAwareness(
+      update,
+      conn,
+      (id) => {
+        const owner = this.awarenessOwners.get(id);
+        return owner !== undefined && owner !== conn && owner.isOpen;
+      },
+      this.settings.maxAwarenessClientsPerSocket,
+    );
+    for (const id of conn.awarenessClientIds) this.awarenessOwners.set(id, conn);
+    if (!admitted) return;
     try {
-      applyAwarenessUpdate(this.awareness, update, conn);
+      applyAwarenessUpdate(this.awareness, admitted, conn);
     } catch (error) {
       throw new MalformedFrameError(`awareness could not be applied: ${(error as Error).message}`);
     }
@@ -223,13 +332,8 @@ export class DocumentRoom {
 
   private readonly relayAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
+    _origin: unknown,
   ): void => {
-    const conn = this.connections.has(origin as CollabConnection) ? (origin as CollabConnection) : undefined;
-    if (conn) {
-      for (const id of added) conn.awarenessClientIds.add(id);
-      for (const id of removed) conn.awarenessClientIds.delete(id);
-    }
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     const frame = encodeAwareness(this.awareness, changed);
@@ -241,6 +345,10 @@ export class DocumentRoom {
       conn.close(CLOSE_CODES.documentTooLarge, "document too large");
     } else if (error instanceof MalformedFrameError) {
       conn.close(CLOSE_CODES.malformed, "malformed update");
+    } else if (error instanceof MissingDependenciesError) {
+      conn.close(CLOSE_CODES.resyncNeeded, "update depends on missing content");
+    } else if (error instanceof StoreUnavailableError) {
+      conn.close(CLOSE_CODES.storeUnavailable, "update could not be stored");
     } else {
       this.logger.error("collab update failed", { documentId: this.documentId, error: String(error) });
       conn.close(1011, "update could not be stored");
@@ -265,7 +373,10 @@ export class DocumentRoom {
     const userId = this.lastEditorUserId;
     if (!userId) return;
     // Encoded inside the queue, so settle work only ever sees stored content.
-    void this.encodeStoredState().then((state) => this.hooks.settled(this.documentId, state, userId));
+    this.encodeStoredState().then(
+      (state) => this.hooks.settled(this.documentId, state, userId),
+      () => undefined,
+    );
   }
 
   private scheduleTouch(): void {

@@ -1,15 +1,18 @@
 import { LIMITS } from "../../shared/limits";
+import type { AdmissionLimits } from "./admission";
 
 /** Tunables of the collaboration server; tests shorten the timings. */
-export interface CollabSettings {
+export interface CollabSettings extends AdmissionLimits {
   /** Largest frame a socket may send (ws closes the socket with 1009 beyond it). */
   maxFrameBytes: number;
   /** Largest encoded document state; an update that would pass it is refused. */
   maxDocumentBytes: number;
   /** Largest awareness message (presence, cursor) relayed for any socket. */
   maxAwarenessBytes: number;
-  messagesPerSecond: number;
-  messageBurst: number;
+  /** Presence entries (awareness client ids) one socket may introduce; a browser tab needs one. */
+  maxAwarenessClientsPerSocket: number;
+  /** Bytes of frames kept for a socket while it is being authenticated. */
+  maxEarlyBytes: number;
   /** How long a document without connections stays in memory. */
   unloadGraceMs: number;
   /** Fold the update log into one state row after this many updates. */
@@ -29,8 +32,16 @@ export function defaultCollabSettings(): CollabSettings {
     maxFrameBytes: LIMITS.maxCollabFrameBytes,
     maxDocumentBytes: LIMITS.maxDocumentBytes,
     maxAwarenessBytes: 16 * 1024,
+    maxAwarenessClientsPerSocket: 3,
+    maxEarlyBytes: 2 * LIMITS.maxCollabFrameBytes,
     messagesPerSecond: LIMITS.collabMessagesPerSecond,
     messageBurst: LIMITS.collabMessageBurst,
+    maxSocketsPerSession: LIMITS.collabSocketsPerSession,
+    reconnectsPerMinute: LIMITS.collabReconnectsPerMinute,
+    reconnectBurst: 30,
+    upgradesPerSecondPerAddress: 50,
+    upgradeBurstPerAddress: 300,
+    cooldownMs: 10_000,
     unloadGraceMs: 30_000,
     compactEveryUpdates: 500,
     settleDebounceMs: 1_000,

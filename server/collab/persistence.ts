@@ -1,6 +1,10 @@
 import * as Y from "yjs";
 import type { Db } from "../db/database";
 import { nowIso } from "../ids";
+import { dropPending, pendingBytes } from "./update-check";
+
+/** A Yjs update with no structs and no deletes: what a probe write appends. */
+const EMPTY_UPDATE = Uint8Array.of(0, 0);
 
 /** A document as stored: the compacted state plus the update log after it. */
 export interface LoadedDocument {
@@ -9,6 +13,11 @@ export interface LoadedDocument {
   lastUpdateId: number;
   /** Update rows after the compacted state. */
   logLength: number;
+  /**
+   * Bytes of content with missing dependencies that the stored rows held (written before the
+   * server refused such updates) and that were dropped on load; 0 for a clean document.
+   */
+  droppedPendingBytes: number;
 }
 
 /**
@@ -49,7 +58,9 @@ export class DocumentStore {
         lastUpdateId = Math.max(lastUpdateId, Number(row.id));
       }
     });
-    return { doc, lastUpdateId, logLength: updates.length };
+    const droppedPendingBytes = pendingBytes(doc);
+    dropPending(doc);
+    return { doc, lastUpdateId, logLength: updates.length, droppedPendingBytes };
   }
 
   /** Appends one update to the log and returns its id. */
@@ -62,6 +73,11 @@ export class DocumentStore {
         .executeTakeFirstOrThrow(),
     );
     return Number(row.id);
+  }
+
+  /** A real write of the kind appends make (an empty update), to learn whether writes work again. */
+  async probe(documentId: string): Promise<void> {
+    await this.append(documentId, EMPTY_UPDATE);
   }
 
   /** Writes `state` (covering updates up to lastUpdateId) and deletes the folded log rows, atomically. */

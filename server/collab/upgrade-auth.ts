@@ -44,6 +44,7 @@ export class UpgradeAuthenticator {
       ok: true,
       identity: {
         userId: session.user.id,
+        name: session.user.name,
         sessionId: session.sessionId,
         workspaceId: document.workspaceId,
         documentId,
