@@ -42,7 +42,8 @@ export class CollabAdmission {
   /** Before authentication: may this address try another upgrade? */
   admitUpgrade(address: string): Refusal | null {
     const { upgradesPerSecondPerAddress: rate, upgradeBurstPerAddress: burst } = this.limits();
-    if (!this.take(this.addressBuckets, address, rate, burst)) return { reason: "too many connection attempts" };
+    if (!this.take(this.addressBuckets, address, rate, burst))
+      return { reason: "too many connection attempts" };
     return null;
   }
 

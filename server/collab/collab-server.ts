@@ -156,11 +156,20 @@ export class CollabServer {
   private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on("error", (error) => this.logger.debug("collab upgrade socket error", { error: error.message }));
     const target = parseUpgradeTarget(req);
-    if (!target.ok) return refuseUpgrade(socket, target.status, target.reason);
-    if (this.closing) return refuseUpgrade(socket, 503, "server shutting down");
+    if (!target.ok) {
+      refuseUpgrade(socket, target.status, target.reason);
+      return;
+    }
+    if (this.closing) {
+      refuseUpgrade(socket, 503, "server shutting down");
+      return;
+    }
     // Before any authentication work: one address cannot flood the door.
     const refused = this.admission.admitUpgrade(req.socket.remoteAddress ?? "unknown");
-    if (refused) return refuseUpgrade(socket, 429, refused.reason);
+    if (refused) {
+      refuseUpgrade(socket, 429, refused.reason);
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req, target.documentId));
   }
 
@@ -172,7 +181,10 @@ export class CollabServer {
     const buffer = (data: Buffer, isBinary: boolean) => {
       // Frames sent before authentication finishes are kept, but only a burst's worth.
       earlyBytes += data.length;
-      if (early.push({ data, isBinary }) > this.settings.messageBurst || earlyBytes > this.settings.maxEarlyBytes) {
+      if (
+        early.push({ data, isBinary }) > this.settings.messageBurst ||
+        earlyBytes > this.settings.maxEarlyBytes
+      ) {
         early.length = 0;
         ws.close(CLOSE_CODES.rateLimited, "too many messages");
       }
@@ -258,7 +270,9 @@ export class CollabServer {
             idle: (r) => void this.unload(r),
             broken: (r, error) => this.discardBroken(r, error),
             stored: (_id, error) =>
-              error === undefined ? this.storeHealth.recordSuccess() : this.storeHealth.recordFailure(documentId, error),
+              error === undefined
+                ? this.storeHealth.recordSuccess()
+                : this.storeHealth.recordFailure(documentId, error),
           },
           this.logger,
         );
@@ -292,7 +306,10 @@ export class CollabServer {
    * sends again what the server lacks. Settle work still due runs on the stored state.
    */
   private discardBroken(room: DocumentRoom, error: unknown): void {
-    this.logger.warn("collab room reloads from the store", { documentId: room.documentId, error: String(error) });
+    this.logger.warn("collab room reloads from the store", {
+      documentId: room.documentId,
+      error: String(error),
+    });
     if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
     const unsettledBy = room.hasUnsettledEdits ? room.lastEditor : undefined;
     room.discard(CLOSE_CODES.storeUnavailable, "the document is reloaded from the store");

@@ -260,7 +260,8 @@ export class DocumentRoom {
     const max = this.settings.maxDocumentBytes;
     if (this.approxBytes + incoming <= max) return;
     this.approxBytes = Y.encodeStateAsUpdate(this.doc).length;
-    if (this.approxBytes + incoming > max) throw new DocumentTooLargeError(`document would exceed ${max} bytes`);
+    if (this.approxBytes + incoming > max)
+      throw new DocumentTooLargeError(`document would exceed ${max} bytes`);
   }
 
   /** Folds the update log into one state row. Runs inside the queue; a failure keeps the log. */
@@ -286,7 +287,10 @@ export class DocumentRoom {
   private breakRoom(error: unknown, source: CollabConnection | undefined, sourceCode: number): void {
     if (this.broken) return;
     this.broken = true;
-    source?.close(sourceCode, sourceCode === CLOSE_CODES.malformed ? "malformed update" : "update could not be stored");
+    source?.close(
+      sourceCode,
+      sourceCode === CLOSE_CODES.malformed ? "malformed update" : "update could not be stored",
+    );
     this.hooks.broken(this, error);
   }
 

@@ -68,9 +68,12 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
       if (!dependency) continue;
       if (dependency.client === struct.id.client) {
         // A client's own earlier content always has a lower clock.
-        if (dependency.clock >= struct.id.clock) throw new MalformedFrameError("an item refers to a later clock of its own client");
+        if (dependency.clock >= struct.id.clock)
+          throw new MalformedFrameError("an item refers to a later clock of its own client");
       } else if (dependency.clock >= reachOf(dependency.client)) {
-        throw new MissingDependenciesError(`item refers to ${dependency.client}:${dependency.clock}, which is missing`);
+        throw new MissingDependenciesError(
+          `item refers to ${dependency.client}:${dependency.clock}, which is missing`,
+        );
       }
     }
   }
@@ -78,7 +81,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
     const reachable = reachOf(client);
     for (const range of deletes) {
       if (range.clock + range.len > reachable) {
-        throw new MissingDependenciesError(`a delete names ${client}:${range.clock + range.len - 1}, which is missing`);
+        throw new MissingDependenciesError(
+          `a delete names ${client}:${range.clock + range.len - 1}, which is missing`,
+        );
       }
     }
   }

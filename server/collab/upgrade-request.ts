@@ -2,7 +2,9 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 
 /** What an upgrade request asks for: a document's socket, or an HTTP answer and nothing else. */
-export type UpgradeTarget = { ok: true; documentId: string } | { ok: false; status: 400 | 404; reason: string };
+export type UpgradeTarget =
+  | { ok: true; documentId: string }
+  | { ok: false; status: 400 | 404; reason: string };
 
 /** `/collab/<id>`; the id itself is checked when the socket is authenticated (4403 stops the provider). */
 const COLLAB_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/;
@@ -34,7 +36,9 @@ const STATUS_TEXT: Record<number, string> = {
 /** Answers an upgrade request over HTTP and closes the socket. */
 export function refuseUpgrade(socket: Duplex, status: 400 | 404 | 429 | 503, reason: string): void {
   if (socket.destroyed) return;
-  const body = JSON.stringify({ error: { code: status === 429 ? "rate_limited" : "bad_upgrade", message: reason } });
+  const body = JSON.stringify({
+    error: { code: status === 429 ? "rate_limited" : "bad_upgrade", message: reason },
+  });
   const retry = status === 429 || status === 503 ? "Retry-After: 5\r\n" : "";
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n${retry}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
