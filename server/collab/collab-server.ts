@@ -6,10 +6,12 @@ import { CLOSE_CODES } from "../../shared/close-codes";
 import type { Logger } from "../logger";
 import { CollabAdmission } from "./admission";
 import { CollabConnection } from "./connection";
-import { DocumentRoom, StoreUnavailableError } from "./document-room";
+import { type ContentRepair, keepContentAsIs } from "./content-repair";
+import { DocumentRoom } from "./document-room";
 import { type CollabSettings, defaultCollabSettings } from "./limits";
 import type { DocumentStore } from "./persistence";
 import { MalformedFrameError, parseClientFrame } from "./protocol";
+import { StoreUnavailableError } from "./room-errors";
 import { StoreHealth } from "./store-health";
 import type { UpgradeAuthenticator } from "./upgrade-auth";
 import { parseUpgradeTarget, refuseUpgrade } from "./upgrade-request";
@@ -51,6 +53,7 @@ export class CollabServer {
     private readonly authenticator: UpgradeAuthenticator,
     private readonly logger: Logger,
     settings: Partial<CollabSettings> = {},
+    private readonly contentRepair: ContentRepair = keepContentAsIs,
   ) {
     this.settings = { ...defaultCollabSettings(), ...settings };
     this.admission = new CollabAdmission(() => this.settings);
@@ -275,6 +278,7 @@ export class CollabServer {
                 : this.storeHealth.recordFailure(documentId, error),
           },
           this.logger,
+          this.contentRepair,
         );
         this.rooms.set(documentId, room);
         return room;

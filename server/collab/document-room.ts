@@ -1,31 +1,22 @@
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CLOSE_CODES } from "../../shared/close-codes";
 import { nowIso } from "../ids";
 import type { Logger } from "../logger";
 import type { CollabConnection } from "./connection";
+import { applyRepairing, type ContentRepair } from "./content-repair";
+import { EditFollowUp } from "./edit-follow-up";
 import type { CollabSettings } from "./limits";
 import type { DocumentStore, LoadedDocument } from "./persistence";
-import { admitAwareness } from "./presence";
 import {
   type ClientFrame,
-  encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   MalformedFrameError,
 } from "./protocol";
+import { closeFor, DocumentTooLargeError, StoreUnavailableError } from "./room-errors";
+import { RoomPresence } from "./room-presence";
 import { checkUpdate, dropPending, MissingDependenciesError } from "./update-check";
-
-/** Raised when an update would make the document larger than allowed. */
-export class DocumentTooLargeError extends Error {
-  override name = "DocumentTooLargeError";
-}
-
-/** Raised for work on a room whose document no longer matches the store (it is being reloaded). */
-export class StoreUnavailableError extends Error {
-  override name = "StoreUnavailableError";
-}
 
 export interface RoomHooks {
   /** Edits stopped for a moment (debounced), with the stored state: extraction and indexing hang here. */
@@ -48,7 +39,7 @@ export interface RoomHooks {
  */
 export class DocumentRoom {
   readonly doc: Y.Doc;
-  readonly awareness: Awareness;
+  readonly presence: RoomPresence;
   readonly connections = new Set<CollabConnection>();
   /** Updates dropped because they came from read-only sockets (observable in tests and logs). */
   droppedReadOnlyUpdates = 0;
@@ -56,17 +47,10 @@ export class DocumentRoom {
   private lastUpdateId: number;
   private logLength: number;
   private approxBytes: number;
-  private lastEditorUserId: string | undefined;
-  private settleTimer: NodeJS.Timeout | undefined;
-  private settleSince: number | undefined;
-  private touchTimer: NodeJS.Timeout | undefined;
-  private lastTouchAt = 0;
-  private touchPending = false;
+  private readonly followUp: EditFollowUp;
   private idleTimer: NodeJS.Timeout | undefined;
   private unloaded = false;
   private broken = false;
-  /** Which socket introduced each presence entry. */
-  private readonly awarenessOwners = new Map<number, CollabConnection>();
 
   constructor(
     readonly documentId: string,
@@ -75,14 +59,17 @@ export class DocumentRoom {
     private readonly settings: CollabSettings,
     private readonly hooks: RoomHooks,
     private readonly logger: Logger,
+    private readonly repair: ContentRepair,
   ) {
     this.doc = loaded.doc;
+    this.followUp = new EditFollowUp(settings, {
+      settle: (userId) => this.settle(userId),
+      touch: (userId) => this.touch(userId),
+    });
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
     this.approxBytes = Y.encodeStateAsUpdate(this.doc).length;
-    this.awareness = new Awareness(this.doc);
-    this.awareness.setLocalState(null);
-    this.awareness.on("update", this.relayAwareness);
+    this.presence = new RoomPresence(this.doc, documentId, settings, logger, () => this.connections);
     if (loaded.droppedPendingBytes > 0) {
       // Stored before the server refused such updates: fold the log now so the bytes go for good.
       this.logger.warn("collab dropped stored content with missing dependencies", {
@@ -92,6 +79,8 @@ export class DocumentRoom {
       this.logLength = Math.max(this.logLength, 1);
       void this.enqueue(() => this.compact()).catch(() => undefined);
     }
+    // Queued before any newcomer's sync step 2, so nobody is sent what an editor cannot read.
+    void this.enqueue(() => this.repairLoaded()).catch(() => undefined);
   }
 
   /** Adds an authenticated connection and starts the sync handshake. */
@@ -103,15 +92,13 @@ export class DocumentRoom {
     this.cancelIdle();
     this.connections.add(conn);
     conn.send(encodeSyncStep1(this.doc));
-    if (this.awareness.getStates().size > 0) conn.send(encodeAwareness(this.awareness));
+    this.presence.greet(conn);
   }
 
   /** Removes a connection and its presence; starts the grace period when the room empties. */
   leave(conn: CollabConnection): void {
     if (!this.connections.delete(conn)) return;
-    const owned = Array.from(conn.awarenessClientIds).filter((id) => this.awarenessOwners.get(id) === conn);
-    for (const id of owned) this.awarenessOwners.delete(id);
-    if (owned.length > 0 && !this.unloaded) removeAwarenessStates(this.awareness, owned, null);
+    this.presence.forget(conn, this.unloaded);
     if (this.connections.size === 0) this.scheduleIdle();
   }
 
@@ -140,10 +127,10 @@ export class DocumentRoom {
         );
         return;
       case "awareness":
-        this.receiveAwareness(conn, frame.update);
+        this.presence.receive(conn, frame.update);
         return;
       case "queryAwareness":
-        conn.send(encodeAwareness(this.awareness));
+        this.presence.answer(conn);
         return;
     }
   }
@@ -170,8 +157,7 @@ export class DocumentRoom {
     this.cancelIdle();
     if (!this.broken) {
       await this.flush().catch(() => undefined);
-      if (this.settleTimer) this.fireSettled();
-      if (this.touchTimer || this.touchPending) await this.touch();
+      await this.followUp.runNow();
       await this.enqueue(() => this.compact()).catch(() => undefined);
     }
     this.release();
@@ -187,12 +173,12 @@ export class DocumentRoom {
 
   /** Whether edits are waiting for their settle work (the server runs it from the store when the room breaks). */
   get hasUnsettledEdits(): boolean {
-    return this.settleTimer !== undefined;
+    return this.followUp.hasUnsettledEdits;
   }
 
   /** The user whose edit was integrated last. */
   get lastEditor(): string | undefined {
-    return this.lastEditorUserId;
+    return this.followUp.lastEditor;
   }
 
   private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
@@ -207,20 +193,39 @@ export class DocumentRoom {
     return run;
   }
 
-  /** Checks, applies, stores, then broadcasts one update. Runs inside the queue. */
+  /**
+   * Checks, applies, stores, then broadcasts one update. Runs inside the queue. A change that leaves
+   * content an editor cannot read is stored and sent together with its repair, to its sender too.
+   * `userId` is undefined for the server's own repairs, which are no edit of anyone's.
+   */
   private async integrate(
     update: Uint8Array,
-    userId: string,
+    userId: string | undefined,
     source: CollabConnection | undefined,
   ): Promise<void> {
     const check = checkUpdate(this.doc, update);
     if (check.addsContent) this.checkSize(update.length);
     const changes: Uint8Array[] = [];
+    let repaired = false;
+    let applyError: unknown;
     const capture = (change: Uint8Array) => changes.push(change);
     this.doc.on("update", capture);
-    let applyError: unknown;
     try {
-      Y.applyUpdate(this.doc, update, source ?? "server");
+      // The server's own repairs are not checked again.
+      const repair = applyRepairing(
+        this.doc,
+        update,
+        source ?? "server",
+        userId === undefined ? null : this.repair,
+      );
+      if (repair) {
+        this.logger.warn("collab repaired nodes an editor cannot read", {
+          documentId: this.documentId,
+          userId,
+          types: repair.types,
+        });
+        repaired = true;
+      }
     } catch (error) {
       applyError = error;
     } finally {
@@ -233,7 +238,9 @@ export class DocumentRoom {
       this.breakRoom(applyError, source, CLOSE_CODES.malformed);
       throw new MalformedFrameError(`update could not be applied: ${(applyError as Error).message}`);
     }
-    for (const change of changes) {
+    // A change and its repair are stored and sent as one: nobody ever holds the one without the other.
+    const stored = repaired && changes.length > 1 ? [Y.mergeUpdates(changes)] : changes;
+    for (const change of stored) {
       try {
         this.lastUpdateId = await this.store.append(this.documentId, change);
       } catch (error) {
@@ -245,15 +252,24 @@ export class DocumentRoom {
       this.logLength++;
       this.approxBytes += change.length;
       const frame = encodeUpdate(change);
-      for (const conn of this.connections) if (conn !== source) conn.send(frame);
+      for (const conn of this.connections) if (repaired || conn !== source) conn.send(frame);
     }
-    if (changes.length > 0) {
-      this.lastEditorUserId = userId;
-      this.scheduleSettled();
-      this.scheduleTouch();
+    if (stored.length > 0) {
+      if (userId !== undefined) this.followUp.edited(userId);
       if (this.logLength >= this.settings.compactEveryUpdates) await this.compact();
     }
     if (partial) throw new MissingDependenciesError("part of the update depended on missing content");
+  }
+
+  /** Repairs, stores and (to nobody yet) sends what the loaded document holds that no editor can read. */
+  private async repairLoaded(): Promise<void> {
+    const repair = this.repair.onLoad(this.doc);
+    if (!repair) return;
+    this.logger.warn("collab repaired stored nodes an editor cannot read", {
+      documentId: this.documentId,
+      types: repair.types,
+    });
+    await this.integrate(repair.update, undefined, undefined);
   }
 
   private checkSize(incoming: number): void {
@@ -303,101 +319,28 @@ export class DocumentRoom {
 
   private release(): void {
     this.cancelIdle();
-    if (this.settleTimer) clearTimeout(this.settleTimer);
-    if (this.touchTimer) clearTimeout(this.touchTimer);
-    this.settleTimer = undefined;
-    this.touchTimer = undefined;
-    this.awareness.off("update", this.relayAwareness);
-    this.awareness.destroy();
+    this.followUp.stop();
+    this.presence.destroy();
   }
-
-  private receiveAwareness(conn: CollabConnection, update: Uint8Array): void {
-    if (update.length > this.settings.maxAwarenessBytes) {
-      this.logger.debug("collab awareness too large, dropped", { documentId: this.documentId });
-      return;
-    }
-    const admitted = admitAwareness(
-      update,
-      conn,
-      (id) => {
-        const owner = this.awarenessOwners.get(id);
-        return owner !== undefined && owner !== conn && owner.isOpen;
-      },
-      this.settings.maxAwarenessClientsPerSocket,
-    );
-    for (const id of conn.awarenessClientIds) this.awarenessOwners.set(id, conn);
-    if (!admitted) return;
-    try {
-      applyAwarenessUpdate(this.awareness, admitted, conn);
-    } catch (error) {
-      throw new MalformedFrameError(`awareness could not be applied: ${(error as Error).message}`);
-    }
-  }
-
-  private readonly relayAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
-  ): void => {
-    const changed = added.concat(updated, removed);
-    if (changed.length === 0) return;
-    const frame = encodeAwareness(this.awareness, changed);
-    for (const c of this.connections) c.send(frame);
-  };
 
   private closeForError(conn: CollabConnection, error: unknown): void {
-    if (error instanceof DocumentTooLargeError) {
-      conn.close(CLOSE_CODES.documentTooLarge, "document too large");
-    } else if (error instanceof MalformedFrameError) {
-      conn.close(CLOSE_CODES.malformed, "malformed update");
-    } else if (error instanceof MissingDependenciesError) {
-      conn.close(CLOSE_CODES.resyncNeeded, "update depends on missing content");
-    } else if (error instanceof StoreUnavailableError) {
-      conn.close(CLOSE_CODES.storeUnavailable, "update could not be stored");
-    } else {
+    const close = closeFor(error);
+    if (close.code === 1011)
       this.logger.error("collab update failed", { documentId: this.documentId, error: String(error) });
-      conn.close(1011, "update could not be stored");
-    }
+    conn.close(close.code, close.reason);
   }
 
-  private scheduleSettled(): void {
-    const now = Date.now();
-    this.settleSince ??= now;
-    if (this.settleTimer) clearTimeout(this.settleTimer);
-    const delay = Math.max(
-      0,
-      Math.min(this.settings.settleDebounceMs, this.settleSince + this.settings.settleMaxWaitMs - now),
-    );
-    this.settleTimer = setTimeout(() => this.fireSettled(), delay);
-  }
-
-  private fireSettled(): void {
-    if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.settleTimer = undefined;
-    this.settleSince = undefined;
-    const userId = this.lastEditorUserId;
-    if (!userId) return;
-    // Encoded inside the queue, so settle work only ever sees stored content.
+  /** Settle work on the stored state: encoded inside the queue, so it never sees unstored content. */
+  private settle(userId: string): void {
     this.encodeStoredState().then(
       (state) => this.hooks.settled(this.documentId, state, userId),
       () => undefined,
     );
   }
 
-  private scheduleTouch(): void {
-    this.touchPending = true;
-    if (this.touchTimer) return;
-    const wait = Math.max(0, this.lastTouchAt + this.settings.touchEveryMs - Date.now());
-    this.touchTimer = setTimeout(() => void this.touch(), wait);
-  }
-
-  private async touch(): Promise<void> {
-    if (this.touchTimer) clearTimeout(this.touchTimer);
-    this.touchTimer = undefined;
-    if (!this.touchPending || !this.lastEditorUserId) return;
-    this.touchPending = false;
-    this.lastTouchAt = Date.now();
+  private async touch(userId: string): Promise<void> {
     try {
-      await this.store.touch(this.documentId, this.lastEditorUserId, nowIso());
+      await this.store.touch(this.documentId, userId, nowIso());
     } catch (error) {
       this.logger.warn("collab could not record the last editor", {
         documentId: this.documentId,

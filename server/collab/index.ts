@@ -5,11 +5,13 @@ import type { DomainEventBus } from "../events";
 import type { Logger } from "../logger";
 import { followAccessEvents } from "./access-events";
 import { CollabServer } from "./collab-server";
+import type { ContentRepair } from "./content-repair";
 import type { CollabSettings } from "./limits";
 import { DocumentStore } from "./persistence";
 import { UpgradeAuthenticator } from "./upgrade-auth";
 
 export { CollabServer, type DocumentSettledListener } from "./collab-server";
+export type { ContentRepair } from "./content-repair";
 export type { CollabSettings } from "./limits";
 export { DocumentStore } from "./persistence";
 
@@ -23,13 +25,15 @@ export interface CollabDeps {
   events: DomainEventBus;
   logger: Logger;
   settings?: Partial<CollabSettings>;
+  /** Keeps documents readable by the editor (lexicalContentRepair); content is kept as is without. */
+  contentRepair?: ContentRepair;
 }
 
 /** Builds the collaboration server and subscribes it to access events until it closes. */
 export function createCollabServer(deps: CollabDeps): CollabServer {
   const store = new DocumentStore(deps.db, deps.appendWrite);
   const authenticator = new UpgradeAuthenticator(deps.publicUrl, deps.sessions, deps.access, store);
-  const server = new CollabServer(store, authenticator, deps.logger, deps.settings);
+  const server = new CollabServer(store, authenticator, deps.logger, deps.settings, deps.contentRepair);
   server.onClose(
     followAccessEvents(
       deps.events,
