@@ -10,3 +10,21 @@ export {
   newLessonId,
   type SerializedLessonNode,
 } from "./lesson-node";
+export {
+  $createUnknownElementNode,
+  $isUnknownElementNode,
+  type SerializedUnknownElementNode,
+  UnknownElementNode,
+} from "./unknown-element-node";
+export {
+  $createUnknownTextNode,
+  $isUnknownTextNode,
+  type SerializedUnknownTextNode,
+  UnknownTextNode,
+} from "./unknown-text-node";
+export {
+  $createUnknownDecoratorNode,
+  $isUnknownDecoratorNode,
+  type SerializedUnknownDecoratorNode,
+  UnknownDecoratorNode,
+} from "./unknown-decorator-node";

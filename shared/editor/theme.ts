@@ -13,6 +13,8 @@ export const editorTheme: EditorThemeClasses = {
   },
   link: "ed-link",
   lesson: "ed-lesson",
+  // The placeholder nodes of unknown or malformed blocks (shared/editor/placeholder-dom.ts).
+  unknownNode: "ed-unknown",
   text: {
     bold: "ed-bold",
     italic: "ed-italic",

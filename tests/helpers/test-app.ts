@@ -1,6 +1,6 @@
 import { type Config, loadConfig } from "../../server/config";
 import { composeThemawerk, type Themawerk } from "../../server/compose";
-import { createLogger } from "../../server/logger";
+import { createLogger, type Logger } from "../../server/logger";
 import path from "node:path";
 import { createTestStorage } from "./test-database";
 
@@ -17,8 +17,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Starts the whole app on fresh storage (SQLite, or PostgreSQL with TEST_DATABASE_URL). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts the whole app on fresh storage (SQLite, or PostgreSQL with TEST_DATABASE_URL); silent unless
+ * a test passes a logger to read what the app warned about.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestApp> {
   const storage = await createTestStorage();
   const config = loadConfig({
     PORT: "8080",
@@ -28,7 +34,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DEMO: "0",
     ...env,
   });
-  const themawerk = await composeThemawerk(config, createLogger("silent"), { clientDir: fixtureClientDir });
+  const themawerk = await composeThemawerk(config, options.logger ?? createLogger("silent"), {
+    clientDir: fixtureClientDir,
+  });
   return {
     themawerk,
     config,

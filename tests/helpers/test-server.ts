@@ -1,6 +1,7 @@
-import { loadConfig } from "../../server/config";
+import type { CollabSettings } from "../../server/collab";
 import { composeThemawerk, type Themawerk } from "../../server/compose";
-import { createLogger } from "../../server/logger";
+import { loadConfig } from "../../server/config";
+import { createLogger, type Logger } from "../../server/logger";
 import { createTestStorage } from "./test-database";
 
 export interface TestServer {
@@ -10,8 +11,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The whole app listening on a free port with the real client build, on fresh storage. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The whole app listening on a free port with the real client build, on fresh storage; silent
+ * unless a test passes a logger, on the default collaboration limits unless it passes others.
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { logger?: Logger; collabSettings?: Partial<CollabSettings> } = {},
+): Promise<TestServer> {
   const storage = await createTestStorage();
   // PUBLIC_URL must name the real port for the Origin check, so bind first on a free port.
   const probe = await import("node:net").then(
@@ -35,7 +42,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DEMO: "0",
     ...env,
   });
-  const themawerk = await composeThemawerk(config, createLogger("silent"));
+  const themawerk = await composeThemawerk(config, options.logger ?? createLogger("silent"), {
+    collabSettings: options.collabSettings,
+  });
   const { port } = await themawerk.listen();
   return {
     url: `http://127.0.0.1:${port}`,

@@ -24,6 +24,7 @@ import { LinkSanitizerPlugin } from "./plugins/LinkSanitizerPlugin";
 import { PresencePlugin } from "./plugins/PresencePlugin";
 import { ReadOnlyPlugin } from "./plugins/ReadOnlyPlugin";
 import { ToolbarPlugin } from "./plugins/ToolbarPlugin";
+import { UnknownNodePlugin } from "./plugins/UnknownNodePlugin";
 import { userColor } from "./user-color";
 import "./editor.css";
 
@@ -131,6 +132,7 @@ export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: 
           <LinkSanitizerPlugin />
           <ReadOnlyPlugin readOnly={readOnly} />
           <LessonDecorationsPlugin />
+          <UnknownNodePlugin />
           {!readOnly && <LessonSlashPlugin />}
         </div>
         <TopBarSlot name="presence">

@@ -5,6 +5,7 @@ import type { DomainEventBus } from "../../events";
 import { badRequest, conflict, notFound } from "../../errors";
 import type { SessionUser } from "../../http/app-env";
 import { nowIso } from "../../ids";
+import type { Logger } from "../../logger";
 import { findEvidence } from "../recommendations/evidence.repo";
 import { listThemes } from "../themes/themes.repo";
 import { documentTextBlocks } from "./chapter-text";
@@ -29,6 +30,7 @@ export class HandbookService {
     private readonly access: AccessControl,
     private readonly readDocumentJson: ReadDocumentJson,
     private readonly events: DomainEventBus,
+    private readonly logger: Logger,
   ) {}
 
   /** Checks access before a request body is read. */
@@ -122,7 +124,21 @@ export class HandbookService {
     });
   }
 
+  /**
+   * A document's text blocks. One that cannot be read (whatever the reason) is left out with a
+   * warning: one bad document never makes the handbook of its whole workspace fail.
+   */
   private async documentText(documentId: string) {
-    return documentTextBlocks(await this.readDocumentJson(documentId));
+    let json: unknown;
+    try {
+      json = await this.readDocumentJson(documentId);
+    } catch (error) {
+      this.logger.warn("document left out of the handbook: its text cannot be read", {
+        documentId,
+        error: (error as Error).message,
+      });
+      return [];
+    }
+    return documentTextBlocks(json);
   }
 }

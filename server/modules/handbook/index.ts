@@ -2,6 +2,7 @@ import type { ApiModule } from "../../app-deps";
 import type { AccessControl } from "../../auth/access";
 import type { Db } from "../../db/database";
 import type { DomainEventBus } from "../../events";
+import type { Logger } from "../../logger";
 import { ComparisonsService } from "../comparisons/comparisons.service";
 import { comparisonsRoutes } from "../comparisons/comparisons.routes";
 import { EvidenceService } from "../recommendations/evidence.service";
@@ -18,12 +19,13 @@ export function createHandbookModules(deps: {
   access: AccessControl;
   events: DomainEventBus;
   readDocumentJson: ReadDocumentJson;
+  logger: Logger;
 }): ApiModule[] {
   const { db, access } = deps;
   return [
     comparisonsRoutes(new ComparisonsService(db, access)),
     evidenceRoutes(new EvidenceService(db, access)),
-    handbookRoutes(new HandbookService(db, access, deps.readDocumentJson, deps.events)),
+    handbookRoutes(new HandbookService(db, access, deps.readDocumentJson, deps.events, deps.logger)),
     minimalRoutes(new MinimalVersionService(db, access), new ChapterThemeService(db, access)),
   ];
 }

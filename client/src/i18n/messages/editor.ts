@@ -36,6 +36,12 @@ const nl = {
     you: "{{name}} (jij)",
   },
   readOnly: "Alleen lezen",
+  unknownNode: {
+    label: "Onbekend blok",
+    labelWithType: "Onbekend blok: {{type}}",
+    explanation:
+      "Dit blok is van een soort die Themawerk niet kent. Wat erin staat blijft bewaard en de tekst kun je gewoon bewerken; het blok zelf kun je verwijderen.",
+  },
 };
 
 const en: typeof nl = {
@@ -75,6 +81,12 @@ const en: typeof nl = {
     you: "{{name}} (you)",
   },
   readOnly: "Read only",
+  unknownNode: {
+    label: "Unknown block",
+    labelWithType: "Unknown block: {{type}}",
+    explanation:
+      "This block is of a kind Themawerk does not know. What it holds is kept and its text can be edited as usual; you can delete the block itself.",
+  },
 };
 
 export default { nl, en };
