@@ -2,12 +2,14 @@ import os from "node:os";
 import { runCollabCold } from "./collab-cold-load";
 import { runCollabFanout } from "./collab-fanout";
 import { runSearchBench } from "./search";
+import { runSettleWork } from "./settle-work";
 
 /** `npm run bench`: runs every benchmark in turn (`npm run bench -- --only=search` runs one); later issues add theirs to the list. */
 const benchmarks: Array<{ name: string; run: (log: (line: string) => void) => Promise<unknown> }> = [
   { name: "collab-fanout", run: runCollabFanout },
   { name: "collab-cold-load", run: runCollabCold },
   { name: "search", run: runSearchBench },
+  { name: "settle-work", run: runSettleWork },
 ];
 
 /** Benchmarks named on the command line: `--only=search,collab-fanout` or plain names; none means all. */

@@ -4,34 +4,36 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
-import type { ApiModule, AppDeps } from "./app-deps";
 import { createApp } from "./app";
+import type { ApiModule, AppDeps } from "./app-deps";
 import { AccessControl } from "./auth/access";
 import { SessionStore } from "./auth/sessions";
-import { type CollabServer, createCollabServer } from "./collab";
 import { runBootstrap } from "./bootstrap/bootstrap";
+import { type CollabServer, type CollabSettings, createCollabServer } from "./collab";
 import type { Config } from "./config";
 import { type DatabaseHandle, openDatabase } from "./db/database";
+import { lexicalContentRepair } from "./documents/lexical-content-repair";
+import { DocumentSettledPipeline } from "./documents/settled-text";
+import { warnOfUnknownNodes } from "./documents/text-extraction";
+import { WorkerTextExtractor } from "./documents/worker-text-extractor";
 import { DomainEventBus } from "./events";
+import type { AppEnv } from "./http/app-env";
 import { extractLessons } from "./lessons/extract-lessons";
-import { SearchService } from "./modules/search/search.service";
+import { LiveHub, liveRoutes } from "./live";
+import type { Logger } from "./logger";
+import { createAccountModules } from "./modules/auth";
+import { createCommentsModule } from "./modules/comments";
+import { createDocumentsModule } from "./modules/documents";
+import { createHandbookModules } from "./modules/handbook";
+import { lessonsRoutes } from "./modules/lessons/lessons.routes";
+import { LessonsService } from "./modules/lessons/lessons.service";
 import { searchRoutes } from "./modules/search/search.routes";
+import { SearchService } from "./modules/search/search.service";
+import { themesRoutes } from "./modules/themes/themes.routes";
+import { ThemesService } from "./modules/themes/themes.service";
 import { createSearchIndex } from "./search/create-search-index";
 import { SearchIndexer } from "./search/search-indexer";
 import { sqlSearchEntrySource } from "./search/sql-entry-source";
-import { LessonsService } from "./modules/lessons/lessons.service";
-import { lessonsRoutes } from "./modules/lessons/lessons.routes";
-import { ThemesService } from "./modules/themes/themes.service";
-import { themesRoutes } from "./modules/themes/themes.routes";
-import { createDocumentsModule } from "./modules/documents";
-import { DocumentSettledPipeline } from "./documents/settled-text";
-import type { AppEnv } from "./http/app-env";
-import type { Logger } from "./logger";
-import { createAccountModules } from "./modules/auth";
-import { createHandbookModules } from "./modules/handbook";
-import { extractDocumentText } from "./documents/text-extraction";
-import { createCommentsModule } from "./modules/comments";
-import { LiveHub, liveRoutes } from "./live";
 
 export const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/client");
 
@@ -53,10 +55,16 @@ export interface ComposeOptions {
   clientDir?: string;
   /** Where the one-time demo passwords are printed at first start (default: stdout). */
   announce?: (text: string) => void;
+  /** Collaboration limits other than the defaults (tests and benchmarks that need room to push). */
+  collabSettings?: Partial<CollabSettings>;
 }
 
 /** The composition root: the only place adapters are constructed and wired together. */
-export async function composeThemawerk(config: Config, logger: Logger, options: ComposeOptions = {}): Promise<Themawerk> {
+export async function composeThemawerk(
+  config: Config,
+  logger: Logger,
+  options: ComposeOptions = {},
+): Promise<Themawerk> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const announce = options.announce ?? ((text: string) => void process.stdout.write(`${text}\n`));
@@ -78,8 +86,14 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
     access,
     events,
     logger,
+    settings: options.collabSettings,
+    // Every room keeps its document readable by the editor: nodes it cannot read become placeholders.
+    contentRepair: lexicalContentRepair,
   });
   closers.push(() => collab.close());
+  // Headless Lexical extraction on a worker thread, so long documents never stall the sockets.
+  const textExtractor = new WorkerTextExtractor({ logger, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+  closers.push(() => textExtractor.close());
 
   const deps: AppDeps = {
     config,
@@ -99,14 +113,22 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
   const documents = createDocumentsModule({ db: database.db, access, events });
   apiModules.push(documents.routes);
   // The one hook on settled documents: text for listings now; lessons and search add consumers here.
-  const documentSettled = new DocumentSettledPipeline(logger).use("plain text", (settled) =>
-    documents.service.saveExtractedText(settled.documentId, settled.extracted.plainText, settled.lastEditorUserId),
+  const documentSettled = new DocumentSettledPipeline(logger, textExtractor).use("plain text", (settled) =>
+    documents.service.saveExtractedText(
+      settled.documentId,
+      settled.extracted.plainText,
+      settled.lastEditorUserId,
+    ),
   );
   const themes = new ThemesService(database.db, access, events);
   const lessons = new LessonsService(database.db, access, events);
   apiModules.push(themesRoutes(themes), lessonsRoutes(lessons));
   documentSettled.use("lessons", async (settled) => {
-    await lessons.syncFromDocument(settled.documentId, extractLessons(settled.extracted.lexicalJson), settled.lastEditorUserId);
+    await lessons.syncFromDocument(
+      settled.documentId,
+      extractLessons(settled.extracted.lexicalJson),
+      settled.lastEditorUserId,
+    );
   });
   // Search: Meilisearch or the embedded engine (rebuilt from SQL now), kept in step by the indexer.
   const search = await createSearchIndex(config, logger, { source: sqlSearchEntrySource(database.db) });
@@ -123,12 +145,22 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
       db: database.db,
       access,
       events,
-      readDocumentJson: async (id) => extractDocumentText(await collab.readDocument(id)).lexicalJson,
+      readDocumentJson: async (id) => {
+        const extracted = await textExtractor.extract(await collab.readDocumentState(id));
+        warnOfUnknownNodes(logger, id, extracted);
+        return extracted.lexicalJson;
+      },
+      logger,
     }),
   );
   const live = new LiveHub(events);
   closers.push(() => live.close());
-  const comments = createCommentsModule({ db: database.db, access, readDocument: (id) => collab.readDocument(id), live });
+  const comments = createCommentsModule({
+    db: database.db,
+    access,
+    readDocument: (id) => collab.readDocument(id),
+    live,
+  });
   apiModules.push(comments.routes, liveRoutes(live, access));
 
   const app = createApp(deps);
@@ -147,7 +179,9 @@ export async function composeThemawerk(config: Config, logger: Logger, options: 
     live,
     async listen() {
       server = await new Promise<Server>((resolve) => {
-        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+          resolve(s as Server),
+        );
       });
       for (const attach of onListen) attach(server);
       const port = (server.address() as AddressInfo).port;

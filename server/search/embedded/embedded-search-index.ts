@@ -3,6 +3,7 @@ import { tokenizeDutch } from "../dutch-text";
 import { type IndexedRecord, toIndexedRecord, toSearchHit } from "../indexed-record";
 import type { SearchEntry, SearchIndex, SearchQuery, SearchResult } from "../search-index";
 import { highlightAll, queryTokens, snippetOf } from "../snippet";
+import { sliceBudget } from "../../work-slices";
 import { type FacetCodes, FacetValues, facetIndex, facetNames } from "./facet-values";
 import { Matcher, type MatchSource, searchableFields, topK } from "./matcher";
 import { TermDictionary } from "./term-dictionary";
@@ -16,30 +17,46 @@ interface StoredEntry {
   length: number;
 }
 
+/** An entry's words: per term its packed tf × 32 + field bits, and the token count. */
+interface EntryTerms {
+  terms: Map<string, number>;
+  length: number;
+}
+
+/** Text is tokenized in pieces of about this many characters, so one long document is not one long span. */
+const TOKENIZE_CHARS = 16_384;
+
 /**
  * The embedded engine: an in-memory inverted index built for this port (folded Dutch words, prefix
  * and typo matching, integer-coded facets). Entries are numbered; an update gets a new number and the
  * old one becomes a tombstone that postings skip, until a compaction rebuilds the postings.
+ *
+ * The engine runs in the server's process, so writes are done in slices that give the event loop back
+ * every few milliseconds (sockets keep flowing while a long document is tokenized), and run one at a
+ * time in call order. Searches answer from what is stored meanwhile; a compaction builds its new
+ * postings aside and swaps them in at once.
  */
 export class EmbeddedSearchIndex implements SearchIndex {
   private entries: (StoredEntry | undefined)[] = [];
-  private readonly byId = new Map<string, number>();
-  private readonly byWorkspace = new Map<string, Set<number>>();
-  private readonly byDocument = new Map<string, Set<number>>();
+  private byId = new Map<string, number>();
+  private byWorkspace = new Map<string, Set<number>>();
+  private byDocument = new Map<string, Set<number>>();
   /** Per word: [entry, tf × 32 + field bits] pairs. */
   private postings = new Map<string, number[]>();
-  private readonly dictionary = new TermDictionary();
-  private readonly facetValues = new FacetValues();
+  private dictionary = new TermDictionary();
+  private facetValues = new FacetValues();
   /** Per facet, the code of each entry's single value (-1: none); the theme facet uses the entry's list. */
   private columns: Int32Array[] = facetNames.map(() => new Int32Array(1024).fill(-1));
   /** Per entry, the codes of its themes (the one multi-valued facet). */
   private themeLists: Int32Array[] = [];
   /** Per entry, the code of its workspace (codes from workspaceCodes). */
   private workspaceColumn: Int32Array = new Int32Array(1024);
-  private readonly workspaceCodes = new Map<string, number>();
+  private workspaceCodes = new Map<string, number>();
   private tombstones = 0;
   private totalLength = 0;
   private readonly matcher = new Matcher();
+  /** The write running now; the next one starts after it. */
+  private writing: Promise<void> = Promise.resolve();
   private readonly matchSource: MatchSource = {
     capacity: () => this.entries.length,
     live: () => this.byId.size,
@@ -49,25 +66,29 @@ export class EmbeddedSearchIndex implements SearchIndex {
   };
 
   /** Adds or replaces entries. */
-  async index(entries: SearchEntry[]): Promise<void> {
-    for (const entry of entries) this.store(toIndexedRecord(entry));
-    this.compactIfNeeded();
+  index(entries: SearchEntry[]): Promise<void> {
+    return this.write(async (pause) => {
+      for (const entry of entries) {
+        const record = toIndexedRecord(entry);
+        this.store(record, await termsOf(record, pause));
+      }
+      await this.compactIfNeeded(pause);
+    });
   }
 
   /** Removes entries by id. */
-  async remove(ids: string[]): Promise<void> {
-    for (const id of ids) this.drop(id);
-    this.compactIfNeeded();
+  remove(ids: string[]): Promise<void> {
+    return this.write((pause) => this.dropAll(ids, pause));
   }
 
   /** Removes a document and its lessons. */
-  async removeDocument(documentId: string): Promise<void> {
-    await this.remove(this.idsIn(this.byDocument.get(documentId)));
+  removeDocument(documentId: string): Promise<void> {
+    return this.write((pause) => this.dropAll(this.idsIn(this.byDocument.get(documentId)), pause));
   }
 
   /** Removes a workspace's entries. */
-  async clearWorkspace(workspaceId: string): Promise<void> {
-    await this.remove(this.idsIn(this.byWorkspace.get(workspaceId)));
+  clearWorkspace(workspaceId: string): Promise<void> {
+    return this.write((pause) => this.dropAll(this.idsIn(this.byWorkspace.get(workspaceId)), pause));
   }
 
   /** Searches within the query's workspaces. */
@@ -169,17 +190,25 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return loaded;
   }
 
-  private store(record: IndexedRecord): void {
+  /** Runs a write after the ones before it, with a budget that gives the event loop back every few ms. */
+  private write(work: (pause: () => Promise<void>) => Promise<void>): Promise<void> {
+    const run = this.writing.then(() => work(sliceBudget()));
+    this.writing = run.catch(() => {});
+    return run;
+  }
+
+  private async dropAll(ids: string[], pause: () => Promise<void>): Promise<void> {
+    for (const id of ids) {
+      this.drop(id);
+      await pause();
+    }
+    await this.compactIfNeeded(pause);
+  }
+
+  /** Stores a record with its words (from termsOf): synchronous, so a search never sees half an entry. */
+  private store(record: IndexedRecord, { terms, length }: EntryTerms): void {
     this.drop(record.id);
     const n = this.entries.length;
-    const terms = new Map<string, number>();
-    let length = 0;
-    searchableFields.forEach((field, bit) => {
-      for (const term of tokenizeDutch(record[field] ?? "")) {
-        terms.set(term, ((terms.get(term) ?? 0) + 32) | (1 << bit));
-        length++;
-      }
-    });
     for (const [term, packed] of terms) {
       let list = this.postings.get(term);
       if (!list) {
@@ -227,23 +256,58 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return [...(numbers ?? [])].map((n) => this.entries[n]!.record.id);
   }
 
-  /** Rebuilds postings without tombstones once they outnumber the live entries. */
-  private compactIfNeeded(): void {
+  /**
+   * Rebuilds postings without tombstones once they outnumber the live entries: into a fresh index, in
+   * slices (searches keep answering from this one), then swapped in at once.
+   */
+  private async compactIfNeeded(pause: () => Promise<void>): Promise<void> {
     if (this.tombstones < 1_000 || this.tombstones < this.byId.size) return;
     const live = this.entries.filter((e): e is StoredEntry => e !== undefined).map((e) => e.record);
-    this.entries = [];
-    this.themeLists = [];
-    this.columns = facetNames.map(() => new Int32Array(1024).fill(-1));
-    this.workspaceColumn = new Int32Array(1024);
-    this.postings = new Map();
-    this.dictionary.clear();
-    this.byId.clear();
-    this.byWorkspace.clear();
-    this.byDocument.clear();
-    this.tombstones = 0;
-    this.totalLength = 0;
-    for (const record of live) this.store(record);
+    const fresh = new EmbeddedSearchIndex();
+    for (const record of live) fresh.store(record, await termsOf(record, pause));
+    this.entries = fresh.entries;
+    this.byId = fresh.byId;
+    this.byWorkspace = fresh.byWorkspace;
+    this.byDocument = fresh.byDocument;
+    this.postings = fresh.postings;
+    this.dictionary = fresh.dictionary;
+    this.facetValues = fresh.facetValues;
+    this.columns = fresh.columns;
+    this.themeLists = fresh.themeLists;
+    this.workspaceColumn = fresh.workspaceColumn;
+    this.workspaceCodes = fresh.workspaceCodes;
+    this.tombstones = fresh.tombstones;
+    this.totalLength = fresh.totalLength;
   }
+}
+
+/** An entry's words per searchable field, tokenized a piece of text at a time with pauses in between. */
+async function termsOf(record: IndexedRecord, pause: () => Promise<void>): Promise<EntryTerms> {
+  const terms = new Map<string, number>();
+  let length = 0;
+  for (const [bit, field] of searchableFields.entries()) {
+    for (const piece of textPieces(record[field] ?? "")) {
+      for (const term of tokenizeDutch(piece)) {
+        terms.set(term, ((terms.get(term) ?? 0) + 32) | (1 << bit));
+        length++;
+      }
+      await pause();
+    }
+  }
+  return { terms, length };
+}
+
+/** The text in pieces of about TOKENIZE_CHARS, cut at whitespace so no word is split. */
+function* textPieces(text: string): Generator<string> {
+  let start = 0;
+  while (text.length - start > TOKENIZE_CHARS) {
+    let cut = start + TOKENIZE_CHARS;
+    while (cut > start && !/\s/.test(text[cut])) cut--;
+    if (cut === start) cut = start + TOKENIZE_CHARS;
+    yield text.slice(start, cut);
+    start = cut;
+  }
+  yield text.slice(start);
 }
 
 /** A column twice as long, new slots -1. */
