@@ -10,6 +10,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<void>;
+  /** What the process wrote to stderr so far (errors are logged there). */
+  stderr(): string;
   /** Sends a signal and waits for the exit. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -26,12 +28,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the app in a child process on the given data (DATA_DIR, DATABASE_URL) and waits until it listens. */
-export async function startServerProcess(storage: {
-  dataDir: string;
-  databaseUrl: string | undefined;
-}): Promise<ServerProcess> {
-  const port = await freePort();
+/**
+ * Starts the app in a child process on the given data (DATA_DIR, DATABASE_URL) and waits until it listens.
+ * `port` fixes the port (a restarted server at the same URL, so providers reconnect to it); `env` adds or
+ * overrides environment variables.
+ */
+export async function startServerProcess(
+  storage: { dataDir: string; databaseUrl: string | undefined },
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
@@ -43,6 +49,7 @@ export async function startServerProcess(storage: {
     DEMO: "0",
   };
   if (storage.databaseUrl) env.DATABASE_URL = storage.databaseUrl;
+  Object.assign(env, options.env);
   const child = spawn(process.execPath, ["--import", "tsx", script], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -72,6 +79,7 @@ export async function startServerProcess(storage: {
     port,
     child,
     exited,
+    stderr: () => stderr,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -1,15 +1,21 @@
+import type { CollabSettings } from "../../server/collab";
 import { composeThemawerk } from "../../server/compose";
 import { loadConfig } from "../../server/config";
 import { createLogger } from "../../server/logger";
 
 /**
  * The app as its own process, configured by the environment (like server/main.ts, minus the
- * client build and signal handling): used by the crash test and the benchmark, which kill it.
- * Prints `READY <port>` once it listens.
+ * client build and signal handling): used by the crash, convergence and hostile-frame tests and the
+ * benchmark, which kill it. COLLAB_SETTINGS_JSON overrides collaboration limits (a test that must
+ * push more than one user may). Prints `READY <port>` once it listens.
  */
 async function run(): Promise<void> {
   const config = loadConfig();
-  const themawerk = await composeThemawerk(config, createLogger(config.logLevel), { announce: () => {} });
+  const collabSettings = JSON.parse(process.env.COLLAB_SETTINGS_JSON ?? "{}") as Partial<CollabSettings>;
+  const themawerk = await composeThemawerk(config, createLogger(config.logLevel), {
+    announce: () => {},
+    collabSettings,
+  });
   const { port } = await themawerk.listen();
   process.stdout.write(`READY ${port}\n`);
   process.on("SIGTERM", () => {

@@ -16,14 +16,27 @@ export interface LexicalClient {
 /**
  * A real Lexical editor (headless, the shared node list) bound through @lexical/yjs to a stock y-websocket
  * provider — what the browser's CollaborationPlugin does, without a DOM. Edits made here reach the server
- * as the same Yjs updates a browser would send.
+ * as the same Yjs updates a browser would send. `options.doc` supplies the Y.Doc (e.g. one with a fixed clientID,
+ * or with listeners attached before the first sync); `options.onError` replaces the default of throwing Lexical's
+ * errors (Lexical then drops the failed update, as the browser editor does after logging it).
  */
-export async function lexicalClient(baseUrl: string, documentId: string, cookie: string): Promise<LexicalClient> {
+export async function lexicalClient(
+  baseUrl: string,
+  documentId: string,
+  cookie: string,
+  options: { doc?: Y.Doc; onError?: (error: Error) => void } = {},
+): Promise<LexicalClient> {
   // Bind before connecting: the binding learns the server's content only through change events.
-  const collab = collabClient(baseUrl, documentId, { cookie, connect: false });
-  const editor = createHeadlessEditor({ namespace: "themawerk-test", nodes: [...editorNodes], onError: (e) => {
-    throw e;
-  } });
+  const collab = collabClient(baseUrl, documentId, { cookie, connect: false, doc: options.doc });
+  const editor = createHeadlessEditor({
+    namespace: "themawerk-test",
+    nodes: [...editorNodes],
+    onError:
+      options.onError ??
+      ((e) => {
+        throw e;
+      }),
+  });
   const provider = collab.provider as unknown as Provider;
   const binding = createBinding(editor, provider, documentId, collab.doc, new Map([[documentId, collab.doc]]));
   const root = binding.root.getSharedType();
