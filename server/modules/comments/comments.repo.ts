@@ -145,22 +145,30 @@ export async function setResolved(db: Db, threadId: string, by: string | null, a
     .execute();
 }
 
-/** The bare thread row, for access checks. */
+/** The bare thread row with when its document went to the trash, for access checks. */
 export function findThreadRow(db: Db, threadId: string) {
-  return db.selectFrom("comment_threads").selectAll().where("id", "=", threadId).executeTakeFirst();
+  return db
+    .selectFrom("comment_threads")
+    .innerJoin("documents", "documents.id", "comment_threads.document_id")
+    .selectAll("comment_threads")
+    .select("documents.deleted_at as document_deleted_at")
+    .where("comment_threads.id", "=", threadId)
+    .executeTakeFirst();
 }
 
-/** A message with its thread's workspace, for access checks. */
+/** A message with its thread's workspace and when its document went to the trash, for access checks. */
 export function findMessageRow(db: Db, messageId: string) {
   return db
     .selectFrom("comment_messages")
     .innerJoin("comment_threads", "comment_threads.id", "comment_messages.thread_id")
+    .innerJoin("documents", "documents.id", "comment_threads.document_id")
     .select([
       "comment_messages.id",
       "comment_messages.thread_id",
       "comment_messages.author_id",
       "comment_messages.deleted_at",
       "comment_threads.workspace_id",
+      "documents.deleted_at as document_deleted_at",
     ])
     .where("comment_messages.id", "=", messageId)
     .executeTakeFirst();

@@ -19,6 +19,11 @@ export type DocumentReader = (documentId: string) => Promise<Y.Doc>;
 
 type Posted = { body: string; mentions: string[] };
 
+/** A trashed document is closed for comments: no new thread, reply, edit, delete, resolve or reopen. */
+function refuseTrashed(documentDeletedAt: string | null): void {
+  if (documentDeletedAt) throw conflict("The document is in the trash.");
+}
+
 /** Comment threads: anchored outside the CRDT, replies, resolution, mentions, unread, live events. */
 export class CommentsService {
   constructor(
@@ -52,7 +57,7 @@ export class CommentsService {
       .select("deleted_at")
       .where("id", "=", documentId)
       .executeTakeFirstOrThrow();
-    if (doc.deleted_at) throw conflict("The document is in the trash.");
+    refuseTrashed(doc.deleted_at);
     await this.checkMentions(workspaceId, input.mentions);
     let anchor: { start: string; end: string; quote: string } | null = null;
     let lessonId: string | null = null;
@@ -106,6 +111,7 @@ export class CommentsService {
   /** Adds a reply (which also marks the thread read for its author). */
   async reply(user: SessionUser, threadId: string, input: Posted) {
     const row = await this.allowedThread(user, threadId, "comment.write");
+    refuseTrashed(row.document_deleted_at);
     await this.checkMentions(row.workspace_id, input.mentions);
     const at = nowIso();
     const id = newId();
@@ -169,6 +175,7 @@ export class CommentsService {
     if (!can(role, "comment.moderate") && row.created_by !== user.id) {
       throw forbidden("Only facilitators, editors and the thread's author resolve or reopen it.");
     }
+    refuseTrashed(row.document_deleted_at);
     if ((row.resolved_at !== null) !== resolved)
       await repo.setResolved(this.db, threadId, resolved ? user.id : null, nowIso());
     const thread = await this.reload(threadId);
@@ -225,6 +232,7 @@ export class CommentsService {
     await this.requireIn(user, row.workspace_id, "comment.write", "Message");
     if (row.author_id !== user.id) throw forbidden("You may only change your own messages.");
     if (row.deleted_at) throw conflict("The message was deleted.");
+    refuseTrashed(row.document_deleted_at);
     return row;
   }
 
