@@ -20,4 +20,6 @@ export const LIMITS = {
   collabSocketsPerSession: 20,
   /** New collaboration sockets per minute per user (after a short burst). */
   collabReconnectsPerMinute: 60,
+  /** Workspace event streams (SSE) one session may hold open: one per open tab, with room to spare. */
+  liveStreamsPerSession: 10,
 } as const;

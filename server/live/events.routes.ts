@@ -4,7 +4,13 @@ import type { ApiModule } from "../app-deps";
 import type { AccessControl } from "../auth/access";
 import { can } from "../auth/policy";
 import { requireUser } from "../auth/require-user";
+import { AppError } from "../errors";
 import type { LiveHub } from "./live-hub";
+
+const tooManyStreams = () =>
+  new AppError(429, "rate_limited", "Too many event streams are open for this session; close a tab first.", {
+    retryAfterSeconds: 10,
+  });
 
 /** GET /api/workspaces/:id/events — the workspace event stream (SSE) for members who may read comments. */
 export function liveRoutes(hub: LiveHub, access: AccessControl, heartbeatMs = LIVE_HEARTBEAT_MS): ApiModule {
@@ -14,6 +20,9 @@ export function liveRoutes(hub: LiveHub, access: AccessControl, heartbeatMs = LI
       const workspaceId = c.req.param("id");
       // Refused before the stream opens, so the caller gets the usual JSON error and status.
       await access.requireWorkspace(user, workspaceId, "comment.read");
+      // One of the session's slots, given back when the stream ends however it ends.
+      const slot = hub.reserve(c.var.sessionId ?? user.id);
+      if (!slot) throw tooManyStreams();
       c.header("Cache-Control", "no-store");
       c.header("X-Accel-Buffering", "no");
       return streamSSE(c, async (stream) => {
@@ -49,6 +58,7 @@ export function liveRoutes(hub: LiveHub, access: AccessControl, heartbeatMs = LI
         } finally {
           clearInterval(heartbeat);
           unsubscribe();
+          slot.release();
           await chain;
         }
       });

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../shared/limits";
 import type { LiveEvent } from "../../shared/schemas/live";
 import { can } from "../auth/policy";
 import type { DomainEventBus } from "../events";
@@ -11,15 +12,26 @@ export interface LiveSubscriber {
   close(): void;
 }
 
+/** One of a session's stream slots, held from before the stream opens until it ends. */
+export interface LiveStreamSlot {
+  /** Gives the slot back; calling it again does nothing. */
+  release(): void;
+}
+
 /**
  * Fan-out of workspace events to the members' open streams (in-process). Streams follow access:
- * a member who leaves or loses read access, or whose session ends, loses their stream.
+ * a member who leaves or loses read access, or whose session ends, loses their stream. Each session
+ * holds at most `maxStreamsPerSession` streams, so one browser cannot pin down unbounded connections.
  */
 export class LiveHub {
   private readonly byWorkspace = new Map<string, Set<LiveSubscriber>>();
+  private readonly slotsBySession = new Map<string, number>();
   private readonly offs: Array<() => void>;
 
-  constructor(events: DomainEventBus) {
+  constructor(
+    events: DomainEventBus,
+    private readonly maxStreamsPerSession: number = LIMITS.liveStreamsPerSession,
+  ) {
     this.offs = [
       events.on("membershipChanged", ({ workspaceId, userId, role }) => {
         if (role && can(role, "comment.read")) return;
@@ -36,6 +48,23 @@ export class LiveHub {
         }
       }),
     ];
+  }
+
+  /** Takes one of the session's stream slots, or returns null when it holds them all. */
+  reserve(sessionKey: string): LiveStreamSlot | null {
+    const held = this.slotsBySession.get(sessionKey) ?? 0;
+    if (held >= this.maxStreamsPerSession) return null;
+    this.slotsBySession.set(sessionKey, held + 1);
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (this.slotsBySession.get(sessionKey) ?? 1) - 1;
+        if (left <= 0) this.slotsBySession.delete(sessionKey);
+        else this.slotsBySession.set(sessionKey, left);
+      },
+    };
   }
 
   /** Adds a stream; returns the function that removes it (without closing it). */
