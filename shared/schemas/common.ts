@@ -15,8 +15,30 @@ export const passwordSchema = z
   .string()
   .min(LIMITS.passwordMinLength, `at least ${LIMITS.passwordMinLength} characters`)
   .max(LIMITS.passwordMaxLength, `at most ${LIMITS.passwordMaxLength} characters`);
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, "is required")
-  .max(LIMITS.nameMaxLength, `at most ${LIMITS.nameMaxLength} characters`);
+
+/**
+ * Control characters (C0 with tab and line breaks, DEL, C1) and the Unicode line and paragraph
+ * separators: never part of a one-line name or title, and they can hide what an export writes
+ * (a formula behind a bell character) or break a line where none is expected.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** One line of text as typed in a name or title field: trimmed, at most `max` characters, no control character; may be empty. */
+export function singleLineText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .refine(
+      (value) => !controlCharacter.test(value),
+      "must not contain control characters (such as a tab or line break)",
+    );
+}
+
+/** A required one-line name or title (see singleLineText). */
+export function requiredSingleLineText(max: number) {
+  return singleLineText(max).min(1, "is required");
+}
+
+export const personNameSchema = requiredSingleLineText(LIMITS.nameMaxLength);

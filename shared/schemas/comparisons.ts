@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lessonKindSchema, lessonStatusSchema, outcomeSchema } from "./lessons";
-import { idSchema } from "./common";
+import { idSchema, requiredSingleLineText } from "./common";
 
 /** The largest number of cases one comparison puts side by side. */
 export const maxComparedCases = 12;
@@ -15,7 +15,7 @@ const caseIds = z
 export const comparisonPreviewRequest = z.object({ caseIds });
 /** POST /api/workspaces/:id/comparisons { name, caseIds } → 201 { comparison: SavedComparison } */
 export const createComparisonRequest = z.object({
-  name: z.string().trim().min(1, "is required").max(200, "at most 200 characters"),
+  name: requiredSingleLineText(200),
   caseIds,
 });
 
@@ -29,7 +29,9 @@ export const comparedCaseSchema = z.object({
 
 export const comparisonCellSchema = z.object({
   caseId: idSchema,
-  lessons: z.array(z.object({ id: z.string(), kind: lessonKindSchema, text: z.string(), status: lessonStatusSchema })),
+  lessons: z.array(
+    z.object({ id: z.string(), kind: lessonKindSchema, text: z.string(), status: lessonStatusSchema }),
+  ),
 });
 
 export const comparisonRowSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../limits";
-import { idSchema, roleSchema } from "./common";
+import { idSchema, requiredSingleLineText, roleSchema, singleLineText } from "./common";
 
 /** Document kinds, in the order the workspace home lists them. */
 export const documentKinds = ["case", "problem", "meeting", "recommendation", "chapter", "note"] as const;
@@ -28,18 +28,14 @@ export const metadataFields = [
 ] as const;
 export type MetadataField = (typeof metadataFields)[number];
 
-export const documentTitleSchema = z
-  .string()
-  .trim()
-  .min(1, "is required")
-  .max(LIMITS.titleMaxLength, `at most ${LIMITS.titleMaxLength} characters`);
+export const documentTitleSchema = requiredSingleLineText(LIMITS.titleMaxLength);
 
 const metadataShape = {
-  municipality: z.string().trim().min(1, "is required").max(120, "at most 120 characters"),
+  municipality: requiredSingleLineText(120),
   isCentreCity: z.boolean("must be true or false"),
   outcome: z.enum(caseOutcomes, "must be succeeded, struggled or ongoing"),
   meetingDate: z.iso.date("must be a date (YYYY-MM-DD)"),
-  meetingPlace: z.string().trim().max(200, "at most 200 characters"),
+  meetingPlace: singleLineText(200),
 };
 
 /** Adds an issue on every metadata field that does not belong to the kind. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { idSchema } from "./common";
+import { idSchema, requiredSingleLineText } from "./common";
 
-const themeName = z.string().trim().min(1, "is required").max(120, "at most 120 characters");
+const themeName = requiredSingleLineText(120);
 
 export const themeSchema = z.object({
   id: idSchema,

@@ -1,17 +1,21 @@
 import { z } from "zod";
 import { LIMITS } from "../limits";
-import { emailSchema, idSchema, passwordSchema, personNameSchema, roleSchema } from "./common";
+import {
+  emailSchema,
+  idSchema,
+  passwordSchema,
+  personNameSchema,
+  requiredSingleLineText,
+  roleSchema,
+  singleLineText,
+} from "./common";
 
-const workspaceName = z
-  .string()
-  .trim()
-  .min(1, "is required")
-  .max(LIMITS.workspaceNameMaxLength, `at most ${LIMITS.workspaceNameMaxLength} characters`);
+const workspaceName = requiredSingleLineText(LIMITS.workspaceNameMaxLength);
 
 export const createWorkspaceRequest = z.object({
   name: workspaceName,
   description: z.string().max(LIMITS.descriptionMaxLength).optional(),
-  period: z.string().max(100).optional(),
+  period: singleLineText(100).optional(),
 });
 export type CreateWorkspaceRequest = z.infer<typeof createWorkspaceRequest>;
 

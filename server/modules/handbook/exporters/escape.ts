@@ -4,21 +4,28 @@
  * an event handler or a `javascript:` link in an export.
  */
 
-const htmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const htmlEntities: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
-/** Text safe inside HTML element content and quoted attribute values. */
+/** Text safe inside HTML element content and quoted attribute values, without control characters. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => htmlEntities[ch]);
+  return stripControlCharacters(text).replace(/[&<>"']/g, (ch) => htmlEntities[ch]);
 }
 
 /**
  * Text safe inside a Markdown paragraph, heading or list item: inline control characters are
  * backslash-escaped (so `[x](javascript:…)` is no link and `<script>` is no raw HTML or autolink),
  * line breaks become spaces so text cannot start a new block, and a start that would open a
- * block (list, quote, setext line, numbered list) is escaped too.
+ * block (list, quote, setext line, numbered list) is escaped too. Control characters are dropped
+ * first, so the block-start check sees the text as written.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return stripControlCharacters(text)
     .replace(/\r\n?|\n|\u2028|\u2029/g, " ")
     .replace(/[\\`*_[\]<>&!|~#]/g, (ch) => `\\${ch}`)
     .replace(/^\s+/, "")
