@@ -13,7 +13,7 @@ import type { DocumentStore } from "./persistence";
 import { MalformedFrameError, parseClientFrame } from "./protocol";
 import { StoreUnavailableError } from "./room-errors";
 import { StoreHealth } from "./store-health";
-import type { UpgradeAuthenticator } from "./upgrade-auth";
+import type { UpgradeAuthenticator, UpgradeVerdict } from "./upgrade-auth";
 import { parseUpgradeTarget, refuseUpgrade } from "./upgrade-request";
 
 /**
@@ -195,12 +195,7 @@ export class CollabServer {
     ws.on("message", buffer);
     this.pending.add(ws);
     try {
-      let verdict: Awaited<ReturnType<UpgradeAuthenticator["authenticate"]>>;
-      let epoch: number;
-      do {
-        epoch = this.accessEpoch;
-        verdict = await this.authenticator.authenticate(req, documentId);
-      } while (epoch !== this.accessEpoch);
+      const { verdict, epoch } = await this.authenticateSettled(req, documentId);
       if (!verdict.ok) {
         ws.close(verdict.code, verdict.reason);
         return;
@@ -218,11 +213,16 @@ export class CollabServer {
         return;
       }
       const room = await this.room(documentId);
-      if (ws.readyState !== ws.OPEN || this.closing) {
+      // Access events only reach joined connections: one that came while the room loaded is
+      // applied by authenticating again (same cookie, so the same user and session).
+      const joining =
+        epoch === this.accessEpoch ? verdict : (await this.authenticateSettled(req, documentId)).verdict;
+      if (ws.readyState !== ws.OPEN || this.closing || !joining.ok) {
         room.releaseIfEmpty();
+        if (!joining.ok) ws.close(joining.code, joining.reason);
         return;
       }
-      const conn = new CollabConnection(ws, identity, this.settings, this.logger);
+      const conn = new CollabConnection(ws, joining.identity, this.settings, this.logger);
       ws.off("message", buffer);
       ws.on("message", (data: Buffer, isBinary: boolean) => this.onMessage(room, conn, data, isBinary));
       ws.once("close", () => room.leave(conn));
@@ -234,6 +234,20 @@ export class CollabServer {
     } finally {
       this.pending.delete(ws);
     }
+  }
+
+  /** Authenticates until no access event came meanwhile; the epoch it settled at is returned. */
+  private async authenticateSettled(
+    req: IncomingMessage,
+    documentId: string,
+  ): Promise<{ verdict: UpgradeVerdict; epoch: number }> {
+    let verdict: UpgradeVerdict;
+    let epoch: number;
+    do {
+      epoch = this.accessEpoch;
+      verdict = await this.authenticator.authenticate(req, documentId);
+    } while (epoch !== this.accessEpoch);
+    return { verdict, epoch };
   }
 
   private onMessage(room: DocumentRoom, conn: CollabConnection, data: Buffer, isBinary: boolean): void {
