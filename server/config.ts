@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -6,6 +7,28 @@ import { z } from "zod";
 const boolFlag = z
   .enum(["0", "1", "true", "false"], { message: "use 1/true or 0/false" })
   .transform((v) => v === "1" || v === "true");
+
+/** One entry of TRUSTED_PROXIES: an IPv4/IPv6 address, or a CIDR range of either. */
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const trustedProxies = z.string().transform((value, ctx) => {
+  const entries = value.split(",").map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isAddressOrRange(entry));
+  if (bad !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.0/8 or fd00::/8 (bad entry "${bad}")`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const envSchema = z
   .object({
@@ -28,6 +51,7 @@ const envSchema = z
     DEMO: boolFlag.default(true),
     MEILI_URL: z.url({ message: "must be the http(s) URL of a Meilisearch server" }).optional(),
     MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+    TRUSTED_PROXIES: trustedProxies.default([]),
   })
   .refine((env) => !env.ADMIN_EMAIL === !env.ADMIN_PASSWORD, {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
@@ -45,6 +69,8 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   demo: boolean;
   meili: { url: string; masterKey: string | undefined } | undefined;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default. */
+  trustedProxies: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -58,8 +84,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? "environment");
-    const shown = name in cleaned && !/PASSWORD|KEY/.test(name) ? ` (got "${cleaned[name]}")` : "";
-    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
+    const value = name in cleaned ? shownValue(name, cleaned[name] ?? "") : undefined;
+    const shown = value === undefined ? "" : ` (got "${value}")`;
+    throw new ConfigError(hideSecrets(`Invalid configuration: ${name} ${issue.message}${shown}`, cleaned));
   }
   const e = parsed.data;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -71,8 +98,42 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     secureCookies: publicUrl.startsWith("https:"),
     logLevel: e.LOG_LEVEL,
-    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    admin:
+      e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     demo: e.DEMO,
     meili: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : undefined,
+    trustedProxies: e.TRUSTED_PROXIES,
   };
+}
+
+/** Variables whose values are never shown: ADMIN_PASSWORD, MEILI_MASTER_KEY and any like them. */
+const isSecretName = (name: string) => /PASSWORD|KEY|SECRET|TOKEN/.test(name);
+
+/**
+ * The bad value as the error may echo it, or undefined when it must not be shown: never for a
+ * secret; for a URL variable only when it parses as a URL, with its password masked (what does not
+ * parse may be a key pasted into the wrong variable).
+ */
+function shownValue(name: string, value: string): string | undefined {
+  if (isSecretName(name)) return undefined;
+  if (!name.endsWith("_URL")) return value;
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Replaces every secret's value in an error message, wherever it ended up: a key pasted into
+ * MEILI_URL, or a password into ADMIN_EMAIL, would otherwise be echoed as that variable's bad value.
+ */
+function hideSecrets(message: string, env: Record<string, string | undefined>): string {
+  const secrets = Object.entries(env)
+    .filter(([name, value]) => isSecretName(name) && value)
+    .map(([, value]) => value as string)
+    .sort((a, b) => b.length - a.length);
+  return secrets.reduce((text, secret) => text.split(secret).join("***"), message);
 }
