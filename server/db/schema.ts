@@ -9,6 +9,8 @@ export interface UsersTable {
   password_hash: string;
   locale: string;
   is_admin: number;
+  /** 1 for the account the start-up bootstrap created as administrator (ADMIN_EMAIL). */
+  created_as_admin: Generated<number>;
   created_at: string;
   updated_at: string;
 }

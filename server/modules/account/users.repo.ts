@@ -43,6 +43,8 @@ export async function insertUser(db: Db, user: NewUser): Promise<string> {
       password_hash: user.passwordHash,
       locale: user.locale ?? "nl",
       is_admin: user.isAdmin ? 1 : 0,
+      // Only the bootstrap creates administrators, so an account created as admin is the configured one.
+      created_as_admin: user.isAdmin ? 1 : 0,
       created_at: now,
       updated_at: now,
     })
@@ -69,6 +71,12 @@ export async function updatePasswordHash(db: Db, id: string, passwordHash: strin
     .set({ password_hash: passwordHash, updated_at: nowIso() })
     .where("id", "=", id)
     .execute();
+}
+
+/** True when the account was created as administrator by the start-up bootstrap. */
+export async function wasCreatedAsAdmin(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom("users").select("created_as_admin").where("id", "=", id).executeTakeFirst();
+  return row?.created_as_admin === 1;
 }
 
 export async function setAdmin(db: Db, id: string): Promise<void> {
