@@ -16,7 +16,11 @@ import { CLOSE_CODES } from "../../../shared/close-codes";
 import { TopBarSlot } from "../shell/top-bar-slots";
 import { createProviderFactory } from "./collaboration";
 import { CommentPlugin } from "./plugins/CommentPlugin";
-import { ConnectionStatePlugin } from "./plugins/ConnectionStatePlugin";
+import {
+  ConnectionProblemBanner,
+  ConnectionStatePlugin,
+  useConnectionState,
+} from "./plugins/ConnectionStatePlugin";
 import { LessonControlsPlugin } from "./plugins/LessonControlsPlugin";
 import { LessonDecorationsPlugin } from "./plugins/LessonDecorationsPlugin";
 import { LessonSlashPlugin } from "./plugins/LessonSlashPlugin";
@@ -86,6 +90,7 @@ export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: 
   const providerFactory = useMemo(() => createProviderFactory(setProvider), []);
   const cursorsRef = useRef<HTMLDivElement>(null);
   useAccessChanges(provider, onAccessChanged);
+  const connection = useConnectionState(provider);
   const initialConfig = {
     namespace: "themawerk",
     nodes: [...editorNodes],
@@ -101,6 +106,7 @@ export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: 
       <LexicalComposer initialConfig={initialConfig}>
         <div className="editor" data-readonly={readOnly || undefined}>
           {readOnly ? <p className="editor__readonly-badge">{t("readOnly")}</p> : <ToolbarPlugin />}
+          <ConnectionProblemBanner state={connection} />
           <div className="editor__surface">
             <RichTextPlugin
               contentEditable={
@@ -138,7 +144,7 @@ export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: 
         <TopBarSlot name="presence">
           <div className="editor-presence">
             <PresencePlugin provider={provider} />
-            <ConnectionStatePlugin provider={provider} />
+            <ConnectionStatePlugin state={connection} />
           </div>
         </TopBarSlot>
       </LexicalComposer>

@@ -30,6 +30,18 @@ const nl = {
     connected: "Verbonden",
     connecting: "Verbinden…",
     offline: "Offline — je wijzigingen worden gesynchroniseerd zodra je weer verbonden bent",
+    unsaved: "Niet opgeslagen",
+    limited: "Even geduld",
+    tooLarge: "Document te groot",
+    refused: "Wijziging geweigerd",
+  },
+  connectionProblem: {
+    unsaved:
+      "De server kan je wijzigingen nu niet opslaan. Ze blijven in dit venster en worden verzonden zodra het weer lukt; sluit het venster niet.",
+    limited: "Te veel berichten of verbindingen tegelijk. We proberen het zo opnieuw.",
+    tooLarge:
+      "Dit document heeft de maximale grootte bereikt; je laatste wijziging is niet bewaard. Verwijderen kan nog. Herlaad de pagina en maak het document kleiner, bijvoorbeeld door het te splitsen.",
+    refused: "De server weigerde een wijziging die hij niet kon lezen. Herlaad de pagina om verder te werken.",
   },
   presence: {
     label: "Wie is hier",
@@ -75,6 +87,18 @@ const en: typeof nl = {
     connected: "Connected",
     connecting: "Connecting…",
     offline: "Offline — your changes will sync as soon as you are connected again",
+    unsaved: "Not saved",
+    limited: "Please wait",
+    tooLarge: "Document too large",
+    refused: "Change refused",
+  },
+  connectionProblem: {
+    unsaved:
+      "The server cannot store your changes right now. They stay in this window and are sent as soon as it can; do not close the window.",
+    limited: "Too many messages or connections at once. We will try again shortly.",
+    tooLarge:
+      "This document has reached its maximum size; your last change was not saved. Deleting still works. Reload the page and make the document smaller, for instance by splitting it.",
+    refused: "The server refused a change it could not read. Reload the page to continue.",
   },
   presence: {
     label: "Who is here",

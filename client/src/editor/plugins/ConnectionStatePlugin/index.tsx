@@ -1,32 +1,31 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { WebsocketProvider } from "y-websocket";
+import { type ConnectionState, isProblem } from "./connection-state";
 
-type ConnectionState = "connecting" | "connected" | "offline";
+export { useConnectionState } from "./connection-state";
 
-/** Tells the user whether they are connected, and that offline edits will sync when they are back. */
-export function ConnectionStatePlugin({ provider }: { provider: WebsocketProvider | null }) {
+/** The connection state in the top bar: one short line, red when the server refused or cannot store. */
+export function ConnectionStatePlugin({ state }: { state: ConnectionState }) {
   const { t } = useTranslation("editor");
-  const [state, setState] = useState<ConnectionState>("connecting");
-  useEffect(() => {
-    if (!provider) return;
-    const onStatus = ({ status }: { status: string }) => {
-      setState(status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline");
-    };
-    // After a first failed attempt the provider keeps retrying: that is offline to the user.
-    const onClose = () => setState("offline");
-    setState(provider.wsconnected ? "connected" : "connecting");
-    provider.on("status", onStatus);
-    provider.on("connection-close", onClose);
-    return () => {
-      provider.off("status", onStatus);
-      provider.off("connection-close", onClose);
-    };
-  }, [provider]);
+  const problem = isProblem(state);
   return (
-    <p className={`connection-state connection-state--${state}`} role="status" data-state={state}>
+    <p
+      className={`connection-state connection-state--${state}${problem ? " connection-state--problem" : ""}`}
+      role="status"
+      data-state={state}
+    >
       <span className="connection-state__dot" aria-hidden="true" />
       {t(`connection.${state}`)}
+    </p>
+  );
+}
+
+/** Above the text, while the server refuses or cannot store: what happened and what to do. */
+export function ConnectionProblemBanner({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation("editor");
+  if (!isProblem(state)) return null;
+  return (
+    <p className="connection-problem" role="alert" data-problem={state}>
+      {t(`connectionProblem.${state}`)}
     </p>
   );
 }
