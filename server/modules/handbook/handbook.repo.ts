@@ -15,7 +15,10 @@ export interface HandbookLessonRow {
 }
 
 /** The stored chapter order, or `stored: false` when the facilitator never saved one. */
-export async function findOutline(db: Db, workspaceId: string): Promise<{ stored: boolean; themeIds: string[] }> {
+export async function findOutline(
+  db: Db,
+  workspaceId: string,
+): Promise<{ stored: boolean; themeIds: string[] }> {
   const outline = await db
     .selectFrom("handbook_outlines")
     .select("workspace_id")
@@ -42,7 +45,10 @@ export async function saveOutline(db: Db, workspaceId: string, themeIds: readonl
       .execute();
     await trx.deleteFrom("handbook_chapters").where("workspace_id", "=", workspaceId).execute();
     for (const [position, themeId] of themeIds.entries()) {
-      await trx.insertInto("handbook_chapters").values({ workspace_id: workspaceId, theme_id: themeId, position }).execute();
+      await trx
+        .insertInto("handbook_chapters")
+        .values({ workspace_id: workspaceId, theme_id: themeId, position })
+        .execute();
     }
   });
 }
@@ -52,7 +58,7 @@ export function findChapterDocuments(db: Db, workspaceId: string) {
   return db
     .selectFrom("chapter_themes")
     .innerJoin("documents", "documents.id", "chapter_themes.document_id")
-    .select(["documents.id", "documents.title", "chapter_themes.theme_id"])
+    .select(["documents.id", "documents.title", "documents.updated_at", "chapter_themes.theme_id"])
     .where("documents.workspace_id", "=", workspaceId)
     .where("documents.kind", "=", "chapter")
     .where("documents.deleted_at", "is", null)
@@ -62,7 +68,11 @@ export function findChapterDocuments(db: Db, workspaceId: string) {
 }
 
 export async function findChapterTheme(db: Db, documentId: string): Promise<string | null> {
-  const row = await db.selectFrom("chapter_themes").select("theme_id").where("document_id", "=", documentId).executeTakeFirst();
+  const row = await db
+    .selectFrom("chapter_themes")
+    .select("theme_id")
+    .where("document_id", "=", documentId)
+    .executeTakeFirst();
   return row?.theme_id ?? null;
 }
 
@@ -79,7 +89,11 @@ export async function setChapterTheme(db: Db, documentId: string, themeId: strin
 }
 
 /** The live validated and in-handbook lessons on these themes, by source document title and position. */
-export function findHandbookLessons(db: Db, workspaceId: string, themeIds: readonly string[]): Promise<HandbookLessonRow[]> {
+export function findHandbookLessons(
+  db: Db,
+  workspaceId: string,
+  themeIds: readonly string[],
+): Promise<HandbookLessonRow[]> {
   if (themeIds.length === 0) return Promise.resolve([]);
   return selectLiveLessons(db)
     .innerJoin("lesson_themes", "lesson_themes.lesson_id", "lessons.id")
@@ -98,7 +112,7 @@ export function findHandbookLessons(db: Db, workspaceId: string, themeIds: reado
 export function findRecommendations(db: Db, workspaceId: string) {
   return db
     .selectFrom("documents")
-    .select(["id", "title"])
+    .select(["id", "title", "updated_at"])
     .where("workspace_id", "=", workspaceId)
     .where("kind", "=", "recommendation")
     .where("deleted_at", "is", null)
@@ -108,5 +122,9 @@ export function findRecommendations(db: Db, workspaceId: string) {
 }
 
 export function findWorkspace(db: Db, workspaceId: string) {
-  return db.selectFrom("workspaces").select(["name", "period"]).where("id", "=", workspaceId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom("workspaces")
+    .select(["name", "period"])
+    .where("id", "=", workspaceId)
+    .executeTakeFirstOrThrow();
 }
