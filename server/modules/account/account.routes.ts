@@ -1,6 +1,6 @@
 import { changePasswordRequest, updateAccountRequest } from "../../../shared/schemas/auth";
 import type { ApiModule } from "../../app-deps";
-import { clientIp } from "../../auth/client-ip";
+import type { ClientIpOf } from "../../auth/client-ip";
 import type { Db } from "../../db/database";
 import { unauthorized } from "../../errors";
 import type { AppEnv } from "../../http/app-env";
@@ -17,7 +17,7 @@ function requireSession(vars: Pick<Vars, "user" | "sessionId">) {
 }
 
 /** GET/PATCH /api/me and POST /api/me/password. */
-export function accountRoutes(account: AccountService, db: Db): ApiModule {
+export function accountRoutes(account: AccountService, db: Db, clientIp: ClientIpOf): ApiModule {
   return (app) => {
     app.get("/api/me", async (c) => {
       const { user } = requireSession(c.var);

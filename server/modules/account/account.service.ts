@@ -5,7 +5,7 @@ import type { Db } from "../../db/database";
 import { AppError } from "../../errors";
 import type { DomainEventBus } from "../../events";
 import type { SessionUser } from "../../http/app-env";
-import { rateLimited } from "../auth/auth.errors";
+import { throttledPasswordCheck } from "../auth/throttled-check";
 import { findUserById, updatePasswordHash, updateProfile } from "./users.repo";
 
 export interface AccountServiceDeps {
@@ -40,11 +40,11 @@ export class AccountService {
     ip: string,
   ): Promise<void> {
     const { db, sessions, throttle, events } = this.deps;
-    const wait = throttle.retryAfterSeconds(user.email, ip);
-    if (wait > 0) throw rateLimited(wait);
-    throttle.recordFailure(user.email, ip);
-    const row = await findUserById(db, user.id);
-    if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
+    const matches = await throttledPasswordCheck(throttle, user.email, ip, async () => {
+      const row = await findUserById(db, user.id);
+      return row ? verifyPassword(row.password_hash, currentPassword) : false;
+    });
+    if (!matches) {
       throw new AppError(
         400,
         "invalid_credentials",
@@ -54,7 +54,6 @@ export class AccountService {
         },
       );
     }
-    throttle.recordSuccess(user.email, ip);
     await updatePasswordHash(db, user.id, await hashPassword(newPassword));
     await sessions.invalidateAllForUser(user.id, sessionId);
     events.emit("sessionsEnded", { userId: user.id, exceptSessionId: sessionId });

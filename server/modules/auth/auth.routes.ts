@@ -1,6 +1,6 @@
 import { loginRequest } from "../../../shared/schemas/auth";
 import type { ApiModule } from "../../app-deps";
-import { clientIp } from "../../auth/client-ip";
+import type { ClientIpOf } from "../../auth/client-ip";
 import {
   clearSessionCookie,
   type SessionCookieOptions,
@@ -12,7 +12,12 @@ import { userView } from "../account/user.presenter";
 import type { AuthService } from "./auth.service";
 
 /** POST /api/auth/login and /api/auth/logout. */
-export function authRoutes(auth: AuthService, db: Db, cookie: SessionCookieOptions): ApiModule {
+export function authRoutes(
+  auth: AuthService,
+  db: Db,
+  cookie: SessionCookieOptions,
+  clientIp: ClientIpOf,
+): ApiModule {
   return (app) => {
     app.post("/api/auth/login", async (c) => {
       const body = await jsonBody(c, loginRequest);

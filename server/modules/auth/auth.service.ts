@@ -5,8 +5,9 @@ import type { Db } from "../../db/database";
 import type { DomainEventBus } from "../../events";
 import type { SessionUser } from "../../http/app-env";
 import { toSessionUser } from "../account/user.presenter";
-import { findUserByEmail } from "../account/users.repo";
-import { invalidCredentials, rateLimited } from "./auth.errors";
+import { findUserByEmail, type UserRow } from "../account/users.repo";
+import { invalidCredentials } from "./auth.errors";
+import { throttledPasswordCheck } from "./throttled-check";
 
 export interface AuthServiceDeps {
   db: Db;
@@ -25,17 +26,16 @@ export interface LoginResult {
 export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
 
-  /** Checks email and password (throttled per account and IP) and opens a new session. */
+  /** Checks email and password (throttled per account and client address) and opens a new session. */
   async login(email: string, password: string, ip: string): Promise<LoginResult> {
     const { db, sessions, throttle } = this.deps;
-    const wait = throttle.retryAfterSeconds(email, ip);
-    if (wait > 0) throw rateLimited(wait);
-    throttle.recordFailure(email, ip);
-    const row = await findUserByEmail(db, email);
-    // Unknown emails cost the same argon2 work as a wrong password, so timing does not tell them apart.
-    const ok = row ? await verifyPassword(row.password_hash, password) : await verifyAgainstDummy(password);
+    let row: UserRow | undefined;
+    const ok = await throttledPasswordCheck(throttle, email, ip, async () => {
+      row = await findUserByEmail(db, email);
+      // Unknown emails cost the same argon2 work as a wrong password, so timing does not tell them apart.
+      return row ? verifyPassword(row.password_hash, password) : verifyAgainstDummy(password);
+    });
     if (!row || !ok) throw invalidCredentials();
-    throttle.recordSuccess(email, ip);
     const session = await sessions.create(row.id);
     return { user: toSessionUser(row), token: session.token, expiresAt: session.expiresAt };
   }

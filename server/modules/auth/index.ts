@@ -1,4 +1,5 @@
 import type { ApiModule, AppDeps } from "../../app-deps";
+import { clientIpResolver } from "../../auth/client-ip";
 import { LoginThrottle } from "../../auth/login-throttle";
 import { accountRoutes } from "../account/account.routes";
 import { AccountService } from "../account/account.service";
@@ -22,9 +23,11 @@ export function createAccountModules(
   const { config, sessions, access, events } = deps;
   const db = deps.database.db;
   const cookie = { secure: config.secureCookies };
+  // X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES.
+  const clientIp = clientIpResolver(config.trustedProxies);
   return [
-    authRoutes(new AuthService({ db, sessions, throttle, events }), db, cookie),
-    accountRoutes(new AccountService({ db, sessions, throttle, events }), db),
+    authRoutes(new AuthService({ db, sessions, throttle, events }), db, cookie, clientIp),
+    accountRoutes(new AccountService({ db, sessions, throttle, events }), db, clientIp),
     workspacesRoutes(new WorkspacesService(db, access)),
     membersRoutes(new MembersService(db, access, events)),
     invitesRoutes(
