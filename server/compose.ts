@@ -7,6 +7,7 @@ import type { Hono } from "hono";
 import { createApp } from "./app";
 import type { ApiModule, AppDeps } from "./app-deps";
 import { AccessControl } from "./auth/access";
+import type { LoginThrottle } from "./auth/login-throttle";
 import { SessionStore } from "./auth/sessions";
 import { runBootstrap } from "./bootstrap/bootstrap";
 import { type CollabServer, type CollabSettings, createCollabServer } from "./collab";
@@ -57,6 +58,8 @@ export interface ComposeOptions {
   announce?: (text: string) => void;
   /** Collaboration limits other than the defaults (tests and benchmarks that need room to push). */
   collabSettings?: Partial<CollabSettings>;
+  /** The login throttle shared by login and password change (tests pass one on a hand-moved clock). */
+  loginThrottle?: LoginThrottle;
 }
 
 /** The composition root: the only place adapters are constructed and wired together. */
@@ -109,7 +112,7 @@ export async function composeThemawerk(
   };
   // Modules register here, in the order their routes should match.
   // (auth, account, workspaces, members, invites, documents …)
-  apiModules.push(...createAccountModules(deps));
+  apiModules.push(...createAccountModules(deps, options.loginThrottle));
   const documents = createDocumentsModule({ db: database.db, access, events });
   apiModules.push(documents.routes);
   // The one hook on settled documents: text for listings now; lessons and search add consumers here.

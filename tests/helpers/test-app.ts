@@ -1,3 +1,4 @@
+import type { LoginThrottle } from "../../server/auth/login-throttle";
 import { type Config, loadConfig } from "../../server/config";
 import { composeThemawerk, type Themawerk } from "../../server/compose";
 import { createLogger, type Logger } from "../../server/logger";
@@ -19,11 +20,12 @@ export interface TestApp {
 
 /**
  * Starts the whole app on fresh storage (SQLite, or PostgreSQL with TEST_DATABASE_URL); silent unless
- * a test passes a logger to read what the app warned about.
+ * a test passes a logger to read what the app warned about; `loginThrottle` replaces the default one
+ * (e.g. one on a hand-moved clock).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; loginThrottle?: LoginThrottle } = {},
 ): Promise<TestApp> {
   const storage = await createTestStorage();
   const config = loadConfig({
@@ -36,6 +38,7 @@ export async function startTestApp(
   });
   const themawerk = await composeThemawerk(config, options.logger ?? createLogger("silent"), {
     clientDir: fixtureClientDir,
+    loginThrottle: options.loginThrottle,
   });
   return {
     themawerk,
@@ -44,7 +47,8 @@ export async function startTestApp(
       const { json, cookie, ...rest } = init;
       const headers = new Headers(rest.headers);
       const method = (rest.method ?? (json !== undefined ? "POST" : "GET")).toUpperCase();
-      if (!["GET", "HEAD"].includes(method) && !headers.has("Origin")) headers.set("Origin", config.publicUrl);
+      if (!["GET", "HEAD"].includes(method) && !headers.has("Origin"))
+        headers.set("Origin", config.publicUrl);
       if (headers.get("Origin") === "") headers.delete("Origin");
       if (cookie) headers.set("Cookie", cookie);
       let body = rest.body;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { LoginThrottle } from "../../server/auth/login-throttle";
 import { hashPassword } from "../../server/auth/passwords";
 import { hashToken } from "../../server/auth/session-token";
 import { SESSION_COOKIE } from "../../server/auth/sessions";
@@ -194,44 +195,73 @@ describe("Secure cookie behind https", () => {
   });
 });
 
+/** A clock the login throttle reads, moved by hand: no test sleeps through a wait. */
+function manualClock(start = Date.parse("2026-01-05T09:00:00Z")) {
+  let now = start;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
 describe("login throttling", () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
+  // Each test gets an app of its own, so its throttle counts only that test's attempts.
+  let app: TestApp | undefined;
+  let clock: ReturnType<typeof manualClock>;
+  beforeEach(async () => {
+    clock = manualClock();
+    app = await startTestApp({}, { loginThrottle: new LoginThrottle({ now: clock.now }) });
     await addAccount(app, "target@example.test");
   });
-  afterAll(async () => {
-    await app.close();
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
   });
+  const attempt = (email: string, password: string) => login(email, password, app);
+
+  /** Five wrong passwords for the account: the last one free before it is locked. */
+  async function failFiveTimes() {
+    for (let i = 0; i < 5; i++) {
+      expect((await attempt("target@example.test", `guess ${i}`)).status).toBe(401);
+    }
+  }
 
   it("answers 429 with Retry-After after 5 failures for one account, even for the right password", async () => {
-    for (let i = 0; i < 5; i++) {
-      expect((await login("target@example.test", `guess ${i}`, app)).status).toBe(401);
-    }
-    const limited = await login("target@example.test", `guess 6`, app);
+    await failFiveTimes();
+    const limited = await attempt("target@example.test", "guess 6");
     expect(limited.status).toBe(429);
     expect((await limited.json()).error.code).toBe("rate_limited");
     const retryAfter = Number(limited.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(300);
-    expect((await login("target@example.test", PASSWORD, app)).status).toBe(429);
+    expect((await attempt("target@example.test", PASSWORD)).status).toBe(429);
   });
 
   it("after the wait the right password works again", async () => {
-    await new Promise((r) => setTimeout(r, 2100));
-    expect((await login("target@example.test", PASSWORD, app)).status).toBe(200);
+    await failFiveTimes();
+    const limited = await attempt("target@example.test", PASSWORD);
+    expect(limited.status).toBe(429);
+    const retryAfterMs = Number(limited.headers.get("retry-after")) * 1000;
+    clock.advance(retryAfterMs - 1);
+    expect((await attempt("target@example.test", PASSWORD)).status).toBe(429);
+    clock.advance(1);
+    expect((await attempt("target@example.test", PASSWORD)).status).toBe(200);
     // The success cleared the account: a mistype now is an ordinary 401 again.
-    expect((await login("target@example.test", "typo", app)).status).toBe(401);
+    expect((await attempt("target@example.test", "typo")).status).toBe(401);
   });
 
   it("limits one address to 30 failures per window, whatever the accounts", async () => {
-    // The address already has 6 counted failures from the tests above (5 + 1 typo).
     let status = 0;
     let i = 0;
     for (; i < 40 && status !== 429; i++) {
-      status = (await login(`spray${i}@example.test`, "password1", app)).status;
+      status = (await attempt(`spray${i}@example.test`, "password1")).status;
     }
     expect(status).toBe(429);
-    expect(i).toBe(30 - 6 + 1);
+    expect(i).toBe(31);
+    // A new window starts 15 minutes after the first failure.
+    clock.advance(15 * 60_000);
+    expect((await attempt("spray-after@example.test", "password1")).status).toBe(401);
   });
 });
