@@ -34,6 +34,7 @@ export function createAccountModules(
       new InvitesService({ db, access, sessions, events, publicUrl: config.publicUrl }),
       db,
       cookie,
+      clientIp,
     ),
   ];
 }

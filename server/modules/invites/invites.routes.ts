@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { acceptInviteRequest, createInviteRequest } from "../../../shared/schemas/workspaces";
 import type { ApiModule } from "../../app-deps";
+import type { ClientIpOf } from "../../auth/client-ip";
 import { requireUser } from "../../auth/require-user";
 import { type SessionCookieOptions, setSessionCookie } from "../../auth/session-middleware";
 import type { Db } from "../../db/database";
@@ -12,7 +13,12 @@ import type { InvitesService } from "./invites.service";
 const newPerson = acceptInviteRequest.options[0];
 
 /** Invitations: managed under a workspace by facilitators; previewed and accepted by token. */
-export function invitesRoutes(invites: InvitesService, db: Db, cookie: SessionCookieOptions): ApiModule {
+export function invitesRoutes(
+  invites: InvitesService,
+  db: Db,
+  cookie: SessionCookieOptions,
+  clientIp: ClientIpOf,
+): ApiModule {
   return (app) => {
     app.get("/api/workspaces/:id/invites", async (c) => {
       const rows = await invites.listOpen(c.var.user, c.req.param("id"));
@@ -39,7 +45,7 @@ export function invitesRoutes(invites: InvitesService, db: Db, cookie: SessionCo
       // Parsed in two steps so a new person's missing or bad field is named (a union would not say which).
       const raw = await jsonBody(c, z.record(z.string(), z.unknown()));
       const person = Object.keys(raw).length === 0 ? undefined : parseWith(newPerson, raw);
-      const result = await invites.accept(c.req.param("token"), person, c.var.user);
+      const result = await invites.accept(c.req.param("token"), person, c.var.user, clientIp(c));
       if (result.session) setSessionCookie(c, result.session.token, result.session.expiresAt, cookie);
       return c.json({ workspaceId: result.workspaceId, user: await userView(db, result.user) });
     });

@@ -11,6 +11,7 @@ import type { SessionUser } from "../../http/app-env";
 import { nowIso } from "../../ids";
 import { findUserByEmail, insertUser } from "../account/users.repo";
 import { findMember, insertMember } from "../members/members.repo";
+import { InviteAcceptThrottle } from "./invite-accept-throttle";
 import {
   consumeInvite,
   findInviteById,
@@ -27,9 +28,14 @@ export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 const gone = () =>
   new AppError(410, "gone", "This invitation can no longer be used: it was used, revoked or has expired.");
-const accountExists = () =>
+/**
+ * The one refusal of a new person's acceptance, whether the email has an account or the invitation
+ * was taken meanwhile: same status, same body, after the same argon2 work, so whoever holds a link
+ * cannot tell which emails have an account.
+ */
+const notAccepted = () =>
   conflict(
-    "An account with this email address already exists: log in first, then open the invitation again.",
+    "This invitation could not be accepted with these details. If you already have an account, log in first and then open the invitation again.",
   );
 const alreadyMember = () => conflict("You are already a member of this workspace.");
 
@@ -53,11 +59,16 @@ export interface InvitesServiceDeps {
   sessions: SessionStore;
   events: DomainEventBus;
   publicUrl: string;
+  throttle?: InviteAcceptThrottle;
 }
 
 /** Invitation links: created by a facilitator for a role, single use, 7 days, revocable. */
 export class InvitesService {
-  constructor(private readonly deps: InvitesServiceDeps) {}
+  private readonly throttle: InviteAcceptThrottle;
+
+  constructor(private readonly deps: InvitesServiceDeps) {
+    this.throttle = deps.throttle ?? new InviteAcceptThrottle();
+  }
 
   /** Creates an invitation; the token is returned once and only its hash is stored. */
   async create(
@@ -103,36 +114,47 @@ export class InvitesService {
   }
 
   /**
-   * Accepts an invitation: a new person (name, email, password) gets an account and a session;
-   * a signed-in user joins with {}. An email that already has an account must log in first (409).
+   * Accepts an invitation: a new person (name, email, password) gets an account and a session
+   * (throttled per invitation and client address); a signed-in user joins with {}. An email that
+   * already has an account gets the generic refusal (409) and joins by logging in instead.
    */
   async accept(
     token: string,
     person: NewPerson | undefined,
     user: SessionUser | undefined,
+    ip: string,
   ): Promise<AcceptResult> {
     const invite = await this.preview(token);
-    return person ? this.acceptAsNewPerson(invite, person) : this.acceptAsMember(invite, requireUser(user));
+    return person
+      ? this.acceptAsNewPerson(invite, person, ip)
+      : this.acceptAsMember(invite, requireUser(user));
   }
 
-  private async acceptAsNewPerson(invite: InviteByToken, person: NewPerson): Promise<AcceptResult> {
+  private async acceptAsNewPerson(
+    invite: InviteByToken,
+    person: NewPerson,
+    ip: string,
+  ): Promise<AcceptResult> {
     const { db, sessions } = this.deps;
-    if (await findUserByEmail(db, person.email)) throw accountExists();
+    this.throttle.begin(invite.id, ip);
+    // Hashed first, whatever the email: a refusal for an existing account costs the same work.
     const passwordHash = await hashPassword(person.password);
+    if (await findUserByEmail(db, person.email)) throw notAccepted();
     const now = nowIso();
     let userId: string;
     try {
       userId = await db.transaction().execute(async (trx) => {
         const id = await insertUser(trx, { email: person.email, name: person.name, passwordHash });
-        if (!(await consumeInvite(trx, invite.id, id, now))) throw gone();
+        if (!(await consumeInvite(trx, invite.id, id, now))) throw notAccepted();
         await insertMember(trx, invite.workspace_id, id, invite.role as Role, now);
         return id;
       });
     } catch (error) {
       // Someone registered the same email meanwhile: the unique constraint rolled everything back.
-      if (!(error instanceof AppError) && (await findUserByEmail(db, person.email))) throw accountExists();
+      if (!(error instanceof AppError) && (await findUserByEmail(db, person.email))) throw notAccepted();
       throw error;
     }
+    this.throttle.succeeded(ip);
     const session = await sessions.create(userId);
     this.emitJoined(invite, userId);
     const user: SessionUser = {

@@ -132,7 +132,10 @@ function JoinAsNewPerson({ token }: { token: string }) {
     accept.mutate(checked.data, {
       onSuccess: ({ workspaceId }) => navigate(`/w/${workspaceId}`, { replace: true }),
       onError: (error) => {
-        if (isApiError(error, 409)) return setErrors({ email: t("newAccount.emailTaken") });
+        // The server refuses an email with an account like any other conflict (it never says which):
+        // point to the way an existing account joins, without claiming that this email has one.
+        if (isApiError(error, 409))
+          return setFormError(`${t("newAccount.haveAccount")} ${t("newAccount.loginFirst")}.`);
         const fields = apiFieldErrors(error);
         if (fields) return setErrors(fields);
         setFormError(describeInviteError(error, t("gone.body")));
