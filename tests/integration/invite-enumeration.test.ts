@@ -6,14 +6,23 @@ import { startTestApp, type TestApp } from "../helpers/test-app";
 // Whoever holds an invitation link must not learn from accepting it which email addresses have an
 // account: that refusal looks and takes like any other, and guessing is throttled.
 
-// Counts argon2 hashes, so a test can tell that a refusal did the same work as an account creation.
-const hashes = vi.hoisted(() => ({ count: 0 }));
+// Counts argon2 hashes, so a test can tell that a refusal did the same work as an account creation;
+// `holdFor` n holds hashing until n acceptances got there (all past the invitation's check).
+const hashes = vi.hoisted(() => ({ count: 0, holdFor: 0, held: [] as Array<() => void> }));
 vi.mock("../../server/auth/passwords", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../server/auth/passwords")>();
   return {
     ...real,
-    hashPassword: (password: string) => {
+    hashPassword: async (password: string) => {
       hashes.count++;
+      if (hashes.holdFor > 0) {
+        await new Promise<void>((resolve) => {
+          hashes.held.push(resolve);
+          if (hashes.held.length < hashes.holdFor) return;
+          hashes.holdFor = 0;
+          for (const release of hashes.held.splice(0)) release();
+        });
+      }
       return real.hashPassword(password);
     },
   };
@@ -61,8 +70,10 @@ afterAll(async () => {
 
 describe("accepting an invitation with an email that already has an account", () => {
   it("answers with the same status and body as an invitation taken by someone else meanwhile", async () => {
-    // Two new people accept one link at once: the one who loses gets the other refusal.
+    // Two new people accept one link at once (both past its check before either takes it): the one
+    // who loses gets the other refusal.
     const token = await invite();
+    hashes.holdFor = 2;
     const race = await Promise.all([accept(token, newPerson()), accept(token, newPerson())]);
     expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
     const taken = await answer(race.find((r) => r.status !== 200)!);
