@@ -30,6 +30,10 @@ export class CollabConnection {
   readonly awarenessClientIds = new Set<number>();
   /** What others see of this socket in presence, from the session (never from the client). */
   readonly presence: PresenceIdentity;
+  /** Frames of this socket waiting in its room's queue (bounded by CollabSettings.maxQueuedPerSocket). */
+  queued = 0;
+  /** The code the server closed this socket with, if it did. */
+  closedWith: number | undefined;
   private closed = false;
   private alive = true;
   private readonly pingTimer: NodeJS.Timeout;
@@ -87,6 +91,7 @@ export class CollabConnection {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.closedWith = code;
     clearInterval(this.pingTimer);
     try {
       this.socket.close(code, reason);

@@ -32,6 +32,13 @@ export interface RoomHooks {
   stored(documentId: string, error?: unknown): void;
 }
 
+/** Close codes after which a socket's queued edits are dropped: the server refused that socket. */
+const ABANDONED: ReadonlySet<number> = new Set([
+  CLOSE_CODES.malformed,
+  CLOSE_CODES.rateLimited,
+  CLOSE_CODES.resyncNeeded,
+]);
+
 /**
  * One loaded document and everyone connected to it. Every change runs through one queue: an
  * update is checked, applied, appended to the store and only then broadcast, in order. The room's
@@ -112,9 +119,9 @@ export class DocumentRoom {
     switch (frame.kind) {
       case "syncStep1":
         // Queued so a newcomer never receives content that is not yet stored.
-        void this.enqueue(() => conn.send(encodeSyncStep2(this.doc, frame.stateVector))).catch((error) =>
-          this.closeForError(conn, error),
-        );
+        this.enqueueFor(conn, () => {
+          if (conn.isOpen) conn.send(encodeSyncStep2(this.doc, frame.stateVector));
+        });
         return;
       case "syncStep2":
       case "update":
@@ -122,9 +129,11 @@ export class DocumentRoom {
           this.droppedReadOnlyUpdates++;
           return;
         }
-        void this.enqueue(() => this.integrate(frame.update, conn.identity.userId, conn)).catch((error) =>
-          this.closeForError(conn, error),
-        );
+        this.enqueueFor(conn, () => {
+          // Refused sockets' edits come again through their reconnect's sync, if they are edits at all.
+          if (conn.closedWith !== undefined && ABANDONED.has(conn.closedWith)) return;
+          return this.integrate(frame.update, conn.identity.userId, conn);
+        });
         return;
       case "awareness":
         this.presence.receive(conn, frame.update);
@@ -133,6 +142,23 @@ export class DocumentRoom {
         this.presence.answer(conn);
         return;
     }
+  }
+
+  /**
+   * Queues a socket's frame. A socket never has more than `maxQueuedPerSocket` frames waiting: one
+   * that sends faster than the room works is closed as rate limited, so no socket can grow the
+   * queue (and everyone's wait) without bound, not even by closing and opening sockets.
+   */
+  private enqueueFor(conn: CollabConnection, task: () => void | Promise<void>): void {
+    if (conn.queued >= this.settings.maxQueuedPerSocket) {
+      conn.close(CLOSE_CODES.rateLimited, "too many messages waiting");
+      return;
+    }
+    conn.queued++;
+    void this.enqueue(async () => {
+      conn.queued--;
+      await task();
+    }).catch((error) => this.closeForError(conn, error));
   }
 
   /** A trusted server-side write, stored and broadcast like any client update. */

@@ -25,6 +25,8 @@ export interface CollabSettings extends AdmissionLimits {
   touchEveryMs: number;
   /** Bytes queued on one socket after which it is considered too slow and closed. */
   maxBufferedBytes: number;
+  /** Frames of one socket waiting in its room's queue; one more closes it as rate limited. */
+  maxQueuedPerSocket: number;
 }
 
 export function defaultCollabSettings(): CollabSettings {
@@ -48,6 +50,7 @@ export function defaultCollabSettings(): CollabSettings {
     settleMaxWaitMs: 5_000,
     touchEveryMs: 5_000,
     maxBufferedBytes: 64 * 1024 * 1024,
+    maxQueuedPerSocket: 500,
   };
 }
 

@@ -1,11 +1,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import * as Y from "yjs";
 import { type CollabServer, createCollabServer } from "../../server/collab";
+import { encodeUpdate } from "../../server/collab/protocol";
 import type { Db } from "../../server/db/database";
 import { createLogger } from "../../server/logger";
 import { CLOSE_CODES } from "../../shared/close-codes";
-import { type CollabClient, collabClient, eventually } from "../helpers/collab-clients";
+import { type CollabClient, collabClient, eventually, rawCollabSocket } from "../helpers/collab-clients";
 import { createDocument, workspaceWithRoles } from "../helpers/fixtures";
 import { raisingTrigger, type StoreFault } from "../helpers/store-fault";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -49,6 +51,8 @@ let url: string;
 let fault: StoreFault;
 let people: Awaited<ReturnType<typeof workspaceWithRoles>>;
 const gate = new AppendGate();
+/** Small, so one socket reaches it long before the per-user message limit. */
+const QUEUED_PER_SOCKET = 20;
 const clients: CollabClient[] = [];
 
 beforeAll(async () => {
@@ -67,6 +71,7 @@ beforeAll(async () => {
     access: deps.access,
     events: deps.events,
     logger: createLogger("silent"),
+    settings: { maxQueuedPerSocket: QUEUED_PER_SOCKET },
   });
   collab.attach(httpServer);
 });
@@ -134,4 +139,34 @@ it("an update whose append fails never reaches another client", async () => {
   // Once the store writes again the writer sends it anew, as a stored update.
   await fault.stop();
   await eventually(() => text(reader) === "eerst;mislukt;", 10_000, "the writer's resend arrives");
+});
+
+it("a socket that sends faster than the room can store is closed, its waiting edits dropped, and others get through", async () => {
+  const documentId = await createDocument(app.themawerk, people.workspaceId, people.facilitator);
+  const honest = client(documentId, people.facilitator.cookie);
+  const reader = client(documentId, people.viewer.cookie);
+  await Promise.all([honest.synced(), reader.synced()]);
+
+  const flooder = await rawCollabSocket(url, documentId, people.editor.cookie);
+  const closed = new Promise<number>((resolve) => flooder.once("close", (code) => resolve(code)));
+  const local = new Y.Doc();
+  const frames: Uint8Array[] = [];
+  local.on("update", (update: Uint8Array) => frames.push(encodeUpdate(update)));
+  for (let i = 0; i < QUEUED_PER_SOCKET * 3; i++) local.getText("flood").insert(i, "x");
+
+  gate.hold();
+  const before = gate.entered;
+  flooder.send(frames[0]);
+  await eventually(() => gate.entered > before, 3000, "the first append is held");
+  for (const frame of frames.slice(1)) flooder.send(frame);
+  expect(await closed).toBe(CLOSE_CODES.rateLimited);
+  honest.doc.getText("t").insert(0, "eerlijk");
+  gate.release();
+
+  await eventually(() => text(reader) === "eerlijk", 3000, "the honest edit arrives");
+  await collab.loadedRoom(documentId)?.flush();
+  // The edit being stored when the socket was closed is kept; the ones still waiting were dropped.
+  expect(reader.doc.getText("flood").toString()).toBe("x");
+  const stored = await collab.readDocument(documentId);
+  expect(stored.getText("flood").toString()).toBe("x");
 });
