@@ -111,12 +111,18 @@ function client(documentId: string, cookie: string): CollabClient {
 
 /** Resolves with the next close code, or fails with a clear message when none comes in time. */
 function closeWithin(c: CollabClient, ms: number): Promise<number> {
-  return Promise.race([
-    c.nextClose(),
-    new Promise<number>((_, reject) =>
-      setTimeout(() => reject(new Error(`the socket was not closed within ${ms} ms`)), ms),
-    ),
-  ]);
+  return within(c.nextClose(), ms, "the socket was not closed");
+}
+
+/** Resolves as `promise` does, or fails with "<what> within <ms> ms"; a failure nobody awaited yet is not reported twice. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  const result = Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  result.catch(() => undefined);
+  return result;
 }
 
 /** A facilitator lowers the editor's role through the API. */
@@ -204,6 +210,32 @@ describe("access changes racing a socket's authentication", () => {
     documentLoad.release();
 
     expect(await closed).toBe(CLOSE_CODES.unauthorized);
+    expect(collab.loadedRoom(documentId)?.connections.size ?? 0).toBe(0);
+  });
+
+  it("a removal while the socket is authenticated again after its room loaded: closed with 4403", async () => {
+    const people = await workspaceWithRoles(app.themawerk);
+    const documentId = await createDocument(app.themawerk, people.workspaceId, people.facilitator);
+
+    const loading = documentLoad.hold();
+    const editor = client(documentId, people.editor.cookie);
+    const closed = closeWithin(editor, 3000);
+    await loading;
+    await lowerToViewer(people);
+    // The change above makes the socket authenticate again once the room is there; hold that too.
+    const lookingUpAgain = roleLookup.hold();
+    documentLoad.release();
+    await within(lookingUpAgain, 3000, "the socket was not authenticated again");
+    const removed = await apiCall(
+      app.url,
+      `/api/workspaces/${people.workspaceId}/members/${people.editor.id}`,
+      people.facilitator.cookie,
+      { method: "DELETE" },
+    );
+    expect(removed.status).toBe(204);
+    roleLookup.release();
+
+    expect(await closed).toBe(CLOSE_CODES.forbidden);
     expect(collab.loadedRoom(documentId)?.connections.size ?? 0).toBe(0);
   });
 });
