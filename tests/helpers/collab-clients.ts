@@ -14,11 +14,49 @@ export function webSocketWith(headers: { cookie?: string; origin?: string }) {
   };
 }
 
+/** How long the close helpers wait for a close before they fail (Infinity: wait as long as it takes). */
+export const CLOSE_WAIT_MS = 5000;
+
+const notClosed = (timeoutMs: number) => new Error(`socket did not close within ${timeoutMs} ms`);
+
+/**
+ * Resolves with what `subscribe` delivers, or rejects with "socket did not close within N ms"; the
+ * returned `cancel` stops the timer (and the wait stays pending, as a destroyed client's does).
+ */
+function closeWait(
+  timeoutMs: number,
+  subscribe: (resolve: (code: number) => void) => () => void,
+): { promise: Promise<number>; cancel(): void } {
+  let cancel = () => {};
+  const promise = new Promise<number>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = subscribe((code) => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(code);
+    });
+    if (Number.isFinite(timeoutMs)) {
+      timer = setTimeout(() => {
+        unsubscribe();
+        reject(notClosed(timeoutMs));
+      }, timeoutMs);
+    }
+    cancel = () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  });
+  return { promise, cancel };
+}
+
 export interface CollabClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  /** Resolves with the close code the server sent. */
-  nextClose(): Promise<number>;
+  /**
+   * Resolves with the close code the server sent; rejects with "socket did not close within N ms"
+   * after `timeoutMs` (default CLOSE_WAIT_MS; Infinity waits on). Destroying the client stops the wait.
+   */
+  nextClose(timeoutMs?: number): Promise<number>;
   /** Resolves once the provider has synced with the server. */
   synced(): Promise<void>;
   destroy(): void;
@@ -31,6 +69,8 @@ export function collabClient(
   opts: { cookie?: string; origin?: string; doc?: Y.Doc; connect?: boolean } = {},
 ): CollabClient {
   const doc = opts.doc ?? new Y.Doc();
+  // Waits still open when the client is destroyed: the provider then drops its listeners without a close event.
+  const closeWaits = new Set<{ cancel(): void }>();
   const wsUrl = `${baseUrl.replace(/^http/, "ws")}/collab`;
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
     WebSocketPolyfill: webSocketWith({ cookie: opts.cookie, origin: opts.origin ?? baseUrl }) as never,
@@ -41,15 +81,20 @@ export function collabClient(
   return {
     doc,
     provider,
-    nextClose: () =>
-      new Promise((resolve) => {
+    nextClose: (timeoutMs = CLOSE_WAIT_MS) => {
+      const wait = closeWait(timeoutMs, (resolve) => {
         const on = (event: CloseEvent | null) => {
-          if (!event) return;
-          provider.off("connection-close", on);
-          resolve(event.code);
+          if (event) resolve(event.code);
         };
         provider.on("connection-close", on);
-      }),
+        return () => {
+          provider.off("connection-close", on);
+          closeWaits.delete(wait);
+        };
+      });
+      closeWaits.add(wait);
+      return wait.promise;
+    },
     synced: () =>
       provider.synced
         ? Promise.resolve()
@@ -62,6 +107,7 @@ export function collabClient(
             provider.on("sync", on);
           }),
     destroy: () => {
+      for (const wait of [...closeWaits]) wait.cancel();
       provider.destroy();
     },
   };
@@ -79,10 +125,14 @@ export function rawCollabSocket(baseUrl: string, documentId: string, cookie: str
   });
 }
 
-/** Resolves with the close code of a raw socket. */
-export function closeCodeOf(ws: WebSocket): Promise<number> {
+/** Resolves with the close code of a raw socket; rejects with "socket did not close within N ms" after `timeoutMs`. */
+export function closeCodeOf(ws: WebSocket, timeoutMs = CLOSE_WAIT_MS): Promise<number> {
   if (ws.readyState === WebSocket.CLOSED) return Promise.reject(new Error("already closed"));
-  return new Promise((resolve) => ws.once("close", (code) => resolve(code)));
+  return closeWait(timeoutMs, (resolve) => {
+    const on = (code: number) => resolve(code);
+    ws.once("close", on);
+    return () => ws.off("close", on);
+  }).promise;
 }
 
 /** Polls `check` until it returns true or the time runs out. */
