@@ -39,6 +39,23 @@ async function storedUpdateRows(documentId: string): Promise<number> {
 
 const text = (c: CollabClient) => c.doc.getText("t").toString();
 
+/**
+ * Sends a presence frame after everything the client sent so far and waits until the server holds
+ * it. A socket's frames are handled in the order they came, so this is the positive signal that the
+ * earlier ones arrived (and were dropped or queued) — no fixed sleep.
+ */
+async function serverHasReadAllFrom(c: CollabClient, documentId: string, who: string): Promise<void> {
+  const mark = `${who} ${Math.random()}`;
+  c.provider.awareness.setLocalStateField("mark", mark);
+  await eventually(
+    () =>
+      server.themawerk.collab.loadedRoom(documentId)?.presence.awareness.getStates().get(c.doc.clientID)
+        ?.mark === mark,
+    3000,
+    `a later frame from the ${who} reaching the server`,
+  );
+}
+
 function decodeDoc(state: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
@@ -91,8 +108,9 @@ describe("collaboration: sync", () => {
       3000,
       "drops",
     );
-    // The count may include a late sync step 2; give any frame still in flight time to arrive.
-    await new Promise((r) => setTimeout(r, 300));
+    // The count may include a late sync step 2: a later frame from each shows all of theirs arrived.
+    await serverHasReadAllFrom(viewer, documentId, "viewer");
+    await serverHasReadAllFrom(commenter, documentId, "commenter");
     await collab.loadedRoom(documentId)?.flush();
 
     expect(Y.encodeStateVector(await collab.readDocument(documentId))).toEqual(before);
@@ -106,6 +124,10 @@ describe("collaboration: sync", () => {
     editor.doc.getText("t").insert(5, " en verder");
     await eventually(() => text(viewer).endsWith("begin en verder"), 3000, "viewer receives");
     await eventually(() => text(commenter).endsWith("begin en verder"), 3000, "commenter receives");
+    // The editor's later edit came through, so a relayed read-only write would have come before it.
+    expect(text(viewer)).not.toContain("COMMENTER");
+    expect(text(commenter)).not.toContain("VIEWER");
+    expect(text(editor)).toBe("begin en verder");
     viewer.provider.awareness.setLocalStateField("user", { name: "Vera" });
     await eventually(
       () => editor.provider.awareness.getStates().get(viewer.doc.clientID)?.user?.name === "Vera",
@@ -221,7 +243,7 @@ describe("collaboration: access", () => {
       await eventually(() => editor.provider.synced, 3000, "reconnect");
       const rows = await storedUpdateRows(documentId);
       editor.doc.getText("t").insert(0, "nu alleen lezen");
-      await new Promise((r) => setTimeout(r, 200));
+      await serverHasReadAllFrom(editor, documentId, "read-only editor");
       await server.themawerk.collab.loadedRoom(documentId)?.flush();
       expect(await storedUpdateRows(documentId)).toBe(rows);
     } finally {

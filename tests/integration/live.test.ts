@@ -162,11 +162,15 @@ describe("workspace event stream", () => {
     expect(await viewer.next("comment.threadResolved")).toMatchObject({ thread: { resolved: true } });
     await api(`/api/threads/${threadId}/reopen`, people.facilitator.cookie, { method: "POST" });
     expect(await viewer.next("comment.threadReopened")).toMatchObject({ thread: { resolved: false } });
-    // A refused write publishes nothing.
+    // A refused write publishes nothing: the next allowed one is the first event to arrive after it.
     expect(
       (await api(`/api/threads/${threadId}/messages`, people.viewer.cookie, { json: { body: "x" } })).status,
     ).toBe(403);
-    await new Promise((r) => setTimeout(r, 100));
+    const later = await api(`/api/threads/${threadId}/messages`, people.commenter.cookie, {
+      json: { body: "Daarna" },
+    });
+    expect(later.status).toBe(201);
+    expect(await viewer.next("comment.messageAdded")).toMatchObject({ message: { body: "Daarna" } });
     expect(viewer.events).toEqual([]);
   });
 
@@ -179,14 +183,20 @@ describe("workspace event stream", () => {
     await api(`/api/documents/${otherDocumentId}/threads`, people.outsider.cookie, {
       json: { target: "document", body: "Elders" },
     });
-    // The later event arrives, so the earlier one would have too.
+    await api(`/api/documents/${documentId}/threads`, people.commenter.cookie, {
+      json: { target: "document", body: "Intern, later" },
+    });
+    // Each stream's own later event arrives, so the other workspace's earlier one would have too.
     expect(await outsider.next("comment.threadCreated")).toMatchObject({
       workspaceId: otherWorkspaceId,
       documentId: otherDocumentId,
     });
-    expect(await member.next("comment.threadCreated")).toMatchObject({ workspaceId: people.workspaceId });
-    await new Promise((r) => setTimeout(r, 100));
     expect(outsider.events).toEqual([]);
+    expect(await member.next("comment.threadCreated")).toMatchObject({ workspaceId: people.workspaceId });
+    expect(await member.next("comment.threadCreated")).toMatchObject({
+      workspaceId: people.workspaceId,
+      thread: { messages: [expect.objectContaining({ body: "Intern, later" })] },
+    });
     expect(member.events).toEqual([]);
   });
 
