@@ -217,7 +217,8 @@ describe("a value stored before the edge refused it is exported guarded", () => 
     await db.updateTable("themes").set({ name: hidden }).where("id", "=", themeId).execute();
     await db
       .updateTable("documents")
-      .set({ municipality: "\u0000\u0001+SUM(1)" })
+      // (PostgreSQL text holds no NUL byte, so the lowest control character stored is U+0001.)
+      .set({ municipality: "\u0001\u0002+SUM(1)" })
       .where("id", "=", caseA)
       .execute();
     await db.updateTable("documents").set({ municipality: "\u0008\r=1+1" }).where("id", "=", caseB).execute();
