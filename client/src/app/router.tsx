@@ -1,22 +1,20 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
-import { AccountPage } from "../features/account/AccountPage";
 import { LoginPage } from "../features/auth/LoginPage";
 import { RequireAuth } from "../features/auth/RequireAuth";
-import { DocumentPage } from "../features/documents/DocumentPage";
-import { ComparisonPage } from "../features/comparison/ComparisonPage";
-import { SavedComparisonPage } from "../features/comparison/SavedComparisonPage";
-import { HandbookPage } from "../features/handbook/HandbookPage";
 import { AcceptInvitePage } from "../features/invitations/AcceptInvitePage";
-import { UnreadPage } from "../features/unread/UnreadPage";
-import { LessonsPage } from "../features/lessons/LessonsPage";
-import { ThemesPage } from "../features/themes/ThemesPage";
-import { MinimalPage } from "../features/minimal/MinimalPage";
-import { SearchPage } from "../features/search/SearchPage";
-import { MyWorkspacesPage } from "../features/workspaces/MyWorkspacesPage";
-import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
-import { AppShell } from "../shell/AppShell";
+import { PageLoading } from "../ui/PageState";
 import { NotFoundPage, RouteErrorPage } from "./ErrorPages";
 import { RootLayout } from "./RootLayout";
+
+/**
+ * A route component loaded with its own chunk when first needed, so the login page never downloads
+ * the shell, the editor (Lexical, Yjs) or the other screens. The router waits for the chunk before
+ * it navigates.
+ */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
 
 /**
  * The app's pages (Dutch paths). Everything except login and accepting an invitation needs a
@@ -27,6 +25,8 @@ export function createAppRouter() {
     {
       element: <RootLayout />,
       errorElement: <RouteErrorPage />,
+      // Shown while the first page's chunk loads on a deep link.
+      hydrateFallbackElement: <PageLoading fullScreen />,
       children: [
         { path: "/aanmelden", element: <LoginPage /> },
         { path: "/uitnodiging/:token", element: <AcceptInvitePage /> },
@@ -34,23 +34,99 @@ export function createAppRouter() {
           element: <RequireAuth />,
           children: [
             {
-              element: <AppShell />,
+              // The shell (sidebar, top bar, their dialogs) is only for logged-in pages.
+              lazy: lazyPage(
+                () => import("../shell/AppShell"),
+                (m) => m.AppShell,
+              ),
               children: [
                 {
                   errorElement: <RouteErrorPage />,
                   children: [
-                    { index: true, element: <MyWorkspacesPage /> },
-                    { path: "/w/:workspaceId", element: <WorkspaceHomePage /> },
-                    { path: "/w/:workspaceId/d/:documentId", element: <DocumentPage /> },
-                    { path: "/w/:workspaceId/nieuw", element: <UnreadPage /> },
-                    { path: "/w/:workspaceId/vergelijken", element: <ComparisonPage /> },
-                    { path: "/w/:workspaceId/vergelijking/:comparisonId", element: <SavedComparisonPage /> },
-                    { path: "/w/:workspaceId/handboek", element: <HandbookPage /> },
-                    { path: "/w/:workspaceId/minimaal", element: <MinimalPage /> },
-                    { path: "/w/:workspaceId/lessen", element: <LessonsPage /> },
-                    { path: "/w/:workspaceId/themas", element: <ThemesPage /> },
-                    { path: "/w/:workspaceId/zoeken", element: <SearchPage /> },
-                    { path: "/account", element: <AccountPage /> },
+                    {
+                      index: true,
+                      lazy: lazyPage(
+                        () => import("../features/workspaces/MyWorkspacesPage"),
+                        (m) => m.MyWorkspacesPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId",
+                      lazy: lazyPage(
+                        () => import("../features/workspaces/WorkspaceHomePage"),
+                        (m) => m.WorkspaceHomePage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/d/:documentId",
+                      lazy: lazyPage(
+                        () => import("../features/documents/DocumentPage"),
+                        (m) => m.DocumentPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/nieuw",
+                      lazy: lazyPage(
+                        () => import("../features/unread/UnreadPage"),
+                        (m) => m.UnreadPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/vergelijken",
+                      lazy: lazyPage(
+                        () => import("../features/comparison/ComparisonPage"),
+                        (m) => m.ComparisonPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/vergelijking/:comparisonId",
+                      lazy: lazyPage(
+                        () => import("../features/comparison/SavedComparisonPage"),
+                        (m) => m.SavedComparisonPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/handboek",
+                      lazy: lazyPage(
+                        () => import("../features/handbook/HandbookPage"),
+                        (m) => m.HandbookPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/minimaal",
+                      lazy: lazyPage(
+                        () => import("../features/minimal/MinimalPage"),
+                        (m) => m.MinimalPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/lessen",
+                      lazy: lazyPage(
+                        () => import("../features/lessons/LessonsPage"),
+                        (m) => m.LessonsPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/themas",
+                      lazy: lazyPage(
+                        () => import("../features/themes/ThemesPage"),
+                        (m) => m.ThemesPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/zoeken",
+                      lazy: lazyPage(
+                        () => import("../features/search/SearchPage"),
+                        (m) => m.SearchPage,
+                      ),
+                    },
+                    {
+                      path: "/account",
+                      lazy: lazyPage(
+                        () => import("../features/account/AccountPage"),
+                        (m) => m.AccountPage,
+                      ),
+                    },
                     { path: "*", element: <NotFoundPage /> },
                   ],
                 },
