@@ -1,6 +1,7 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { insertBlock, textLeaf } from "../../tests/helpers/raw-lexical-yjs";
 import { encodeDocumentUpdate } from "./initial-state";
 import { registeredNodeTypes, sharedTypeKindOf } from "./node-types";
 import { extractDocumentText } from "./text-extraction";
@@ -23,29 +24,6 @@ function twoParagraphs(): Y.Doc {
 
 function rootOf(doc: Y.Doc): Y.XmlText {
   return doc.get("root", Y.XmlText);
-}
-
-function textMap(type = "text"): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries({
-    __type: type,
-    __format: 0,
-    __style: "",
-    __mode: 0,
-    __detail: 0,
-  }))
-    map.set(key, value);
-  return map;
-}
-
-/** An element block holding one text run, at `index` of `parent`; `type` undefined leaves `__type` out. */
-function insertBlock(parent: Y.XmlText, index: number, type: unknown, text: string): Y.XmlText {
-  const block = new Y.XmlText();
-  parent.insertEmbed(index, block);
-  if (type !== undefined) block.setAttribute("__type", type as string);
-  block.insertEmbed(0, textMap());
-  block.insert(1, text);
-  return block;
 }
 
 function embedAt(parent: Y.XmlText, index: number): unknown {
@@ -94,7 +72,7 @@ describe("findUnknownNodes", () => {
       insertBlock(root, 3, 7, "getal");
       insertBlock(root, 4, "root", "tweede root");
       const first = embedAt(root, 0) as Y.XmlText;
-      const leaf = textMap("paragraph");
+      const leaf = textLeaf("paragraph");
       first.insertEmbed(first.length, leaf);
       first.insert(first.length, "kaart");
       const image = new Y.XmlElement();
@@ -155,7 +133,7 @@ describe("findUnknownNodes", () => {
         nested.setAttribute("__type", "paragraph");
         parent = nested;
       }
-      parent.insertEmbed(0, textMap("hashtag"));
+      parent.insertEmbed(0, textLeaf("hashtag"));
     });
     expect(findUnknownNodes(doc).map((n) => n.label)).toEqual(["hashtag"]);
   });
@@ -248,7 +226,7 @@ describe("extractDocumentText on a document with unknown nodes", () => {
     const doc = twoParagraphs();
     doc.transact(() => {
       const first = embedAt(rootOf(doc), 0) as Y.XmlText;
-      first.insertEmbed(first.length, textMap("hashtag"));
+      first.insertEmbed(first.length, textLeaf("hashtag"));
       first.insert(first.length, " #regie");
       insertBlock(first, first.length, "mention", " Jan");
     });
@@ -300,12 +278,12 @@ describe("changeLeavesUnknownNodes", () => {
     const deep = (root: Y.XmlText) => {
       const list = insertBlock(root, 1, "list", "");
       const item = insertBlock(list, 0, "listitem", "punt");
-      item.insertEmbed(0, textMap("hashtag"));
+      item.insertEmbed(0, textLeaf("hashtag"));
     };
     expect(verdict(twoParagraphs(), deep)).toBe(true);
     expect(
       verdict(twoParagraphs(), (root) =>
-        (embedAt(root, 0) as Y.XmlText).insertEmbed(0, textMap("paragraph")),
+        (embedAt(root, 0) as Y.XmlText).insertEmbed(0, textLeaf("paragraph")),
       ),
     ).toBe(true);
   });
@@ -321,7 +299,7 @@ describe("changeLeavesUnknownNodes", () => {
 
   it("ignores what lies outside the document's root, and content deleted in the same change", () => {
     const doc = twoParagraphs();
-    expect(verdict(doc, () => doc.getMap("elders").set("x", textMap("table")))).toBe(false);
+    expect(verdict(doc, () => doc.getMap("elders").set("x", textLeaf("table")))).toBe(false);
     expect(
       verdict(doc, (root) => {
         insertBlock(root, 1, "table", "weg");

@@ -5,6 +5,7 @@ import { DocumentStore } from "../../server/collab";
 import { chromiumAvailable, screenshotPath } from "../helpers/browser";
 import { browserAs, documentScenario, openPage, waitForEditor } from "../helpers/e2e-setup";
 import { createDocument, type FixtureUser } from "../helpers/fixtures";
+import { insertBlock } from "../helpers/raw-lexical-yjs";
 import { raisingTrigger } from "../helpers/store-fault";
 
 // What a user sees when a document or the server is not as it should be (issue 11): a block of a
@@ -45,22 +46,7 @@ describe.skipIf(!chromiumAvailable)("a document or server that is not as it shou
     const doc = new Y.Doc();
     const root = doc.get("root", Y.XmlText);
     doc.transact(() => {
-      const paragraph = (type: string, content: string) => {
-        const block = new Y.XmlText();
-        root.insertEmbed(root.length, block);
-        block.setAttribute("__type", type);
-        const leaf = new Y.Map<unknown>();
-        block.insertEmbed(0, leaf);
-        for (const [key, value] of Object.entries({
-          __type: "text",
-          __format: 0,
-          __style: "",
-          __mode: 0,
-          __detail: 0,
-        }))
-          leaf.set(key, value);
-        block.insert(1, content);
-      };
+      const paragraph = (type: string, content: string) => insertBlock(root, root.length, type, content);
       paragraph("paragraph", "Voor de tabel.");
       paragraph("table", "Gent | Heusden-Zolder | Lier");
       paragraph("paragraph", "Na de tabel.");

@@ -13,6 +13,7 @@ import { eventually, rawCollabSocket } from "../helpers/collab-clients";
 import { type ServerProcess, startServerProcess } from "../helpers/collab-process";
 import { addMember, createUser, type FixtureUser } from "../helpers/fixtures";
 import { type LexicalClient, lexicalClient } from "../helpers/lexical-client";
+import { insertBlock } from "../helpers/raw-lexical-yjs";
 import { seedWorkspaceDocument } from "../helpers/seed-storage";
 import { createTestStorage, type TestStorage } from "../helpers/test-database";
 
@@ -163,20 +164,12 @@ function validUpdateFrame(gen: prng.PRNG, attacker: Attacker): Uint8Array {
     // Now and then a block of a type no editor knows (each one costs the server a repair of the whole document).
     if (prng.uint32(gen, 0, 49) === 0) {
       const root = attacker.doc.get("root", Y.XmlText);
-      const block = new Y.XmlText();
-      root.insertEmbed(root.length, block);
-      block.setAttribute("__type", prng.oneOf(gen, ["table", "mention", "paragraph "]));
-      const leaf = new Y.Map<unknown>();
-      block.insertEmbed(0, leaf);
-      for (const [key, value] of Object.entries({
-        __type: "text",
-        __format: 0,
-        __style: "",
-        __mode: 0,
-        __detail: 0,
-      }))
-        leaf.set(key, value);
-      block.insert(1, prng.word(gen, 1, 8));
+      insertBlock(
+        root,
+        root.length,
+        prng.oneOf(gen, ["table", "mention", "paragraph "]),
+        prng.word(gen, 1, 8),
+      );
     } else {
       attacker.doc.getMap("junk").set(prng.word(gen, 1, 4), prng.word(gen, 0, 32));
     }

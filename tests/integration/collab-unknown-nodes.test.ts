@@ -14,6 +14,7 @@ import { createLogger } from "../../server/logger";
 import { collabClient, eventually } from "../helpers/collab-clients";
 import { createDocument, workspaceWithRoles } from "../helpers/fixtures";
 import { type LexicalClient, lexicalClient } from "../helpers/lexical-client";
+import { insertBlock } from "../helpers/raw-lexical-yjs";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 // One bad document never breaks another read (issue 11, point 7), at the collaboration server: a
@@ -38,26 +39,9 @@ afterAll(async () => {
   await s?.close();
 });
 
-function textLeaf(): Y.Map<unknown> {
-  const leaf = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries({
-    __type: "text",
-    __format: 0,
-    __style: "",
-    __mode: 0,
-    __detail: 0,
-  }))
-    leaf.set(key, value);
-  return leaf;
-}
-
 /** A block of an unregistered type ("table") holding one text run, at `index` of the root. */
 function insertTable(root: Y.XmlText, index: number, text: string): void {
-  const block = new Y.XmlText();
-  root.insertEmbed(index, block);
-  block.setAttribute("__type", "table");
-  block.insertEmbed(0, textLeaf());
-  block.insert(1, text);
+  insertBlock(root, index, "table", text);
 }
 
 /** An editor whose Lexical errors are collected instead of thrown (what the browser logs). */

@@ -9,6 +9,7 @@ import { createLogger } from "../../server/logger";
 import { HandbookService } from "../../server/modules/handbook/handbook.service";
 import type { Handbook } from "../../shared/schemas/handbook";
 import { createDocument, type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
+import { insertBlock } from "../helpers/raw-lexical-yjs";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 
 // One bad document never breaks another read (issue 11, point 7): a block whose node type no editor
@@ -30,30 +31,6 @@ const texts = {
 async function call(path: string, who: FixtureUser, init: { method?: string; json?: unknown } = {}) {
   const res = await t.request(path, { ...init, cookie: who.cookie });
   return { status: res.status, res };
-}
-
-/** A text leaf as @lexical/yjs stores one: a Y.Map with the node's properties; its text follows it. */
-function textMap(): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries({
-    __type: "text",
-    __format: 0,
-    __style: "",
-    __mode: 0,
-    __detail: 0,
-  }))
-    map.set(key, value);
-  return map;
-}
-
-/** An element block (a nested Y.XmlText) holding one text run, put into `parent` at `index`. */
-function insertBlock(parent: Y.XmlText, index: number, type: unknown, text: string): Y.XmlText {
-  const block = new Y.XmlText();
-  parent.insertEmbed(index, block);
-  if (type !== undefined) block.setAttribute("__type", type as string);
-  block.insertEmbed(0, textMap());
-  block.insert(1, text);
-  return block;
 }
 
 /**
