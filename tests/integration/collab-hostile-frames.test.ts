@@ -1,4 +1,4 @@
-import { $createParagraphNode, $createTextNode, $getRoot, type SerializedEditorState } from "lexical";
+import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import * as encoding from "lib0/encoding";
 import * as prng from "lib0/prng";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import type { CollabSettings } from "../../server/collab";
 import { DocumentStore } from "../../server/collab/persistence";
 import { openDatabase } from "../../server/db/database";
-import { bindHeadlessEditor, flushEditor } from "../../server/documents/headless-binding";
+import { extractDocumentText } from "../../server/documents/text-extraction";
 import { CLOSE_CODES } from "../../shared/close-codes";
 import { eventually, rawCollabSocket } from "../helpers/collab-clients";
 import { type ServerProcess, startServerProcess } from "../helpers/collab-process";
@@ -253,17 +253,6 @@ function minutesOf(client: LexicalClient): string {
   );
 }
 
-function storedJson(update: Uint8Array): SerializedEditorState {
-  const headless = bindHeadlessEditor();
-  try {
-    Y.applyUpdate(headless.doc, update);
-    flushEditor(headless.editor);
-    return headless.editor.getEditorState().toJSON();
-  } finally {
-    headless.dispose();
-  }
-}
-
 // ── the storm ───────────────────────────────────────────────────────────────────────────────────
 
 it(`survives ${FRAMES} hostile frames while honest edits keep flowing (seed ${seed})`, async () => {
@@ -377,7 +366,7 @@ it(`survives ${FRAMES} hostile frames while honest edits keep flowing (seed ${se
   const database = await openDatabase({ databaseUrl: storage.databaseUrl, dataDir: storage.dataDir });
   try {
     const stored = await new DocumentStore(database.db).load(cast.documentId);
-    expect(storedJson(Y.encodeStateAsUpdate(stored.doc))).toEqual(writerJson);
+    expect(extractDocumentText(stored.doc).lexicalJson).toEqual(writerJson);
   } finally {
     await database.close();
   }

@@ -39,11 +39,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** A block of an unregistered type ("table") holding one text run, at `index` of the root. */
-function insertTable(root: Y.XmlText, index: number, text: string): void {
-  insertBlock(root, index, "table", text);
-}
-
 /** An editor whose Lexical errors are collected instead of thrown (what the browser logs). */
 async function editorOn(documentId: string, cookie: string, errors: Error[]): Promise<LexicalClient> {
   const client = await lexicalClient(s.url, documentId, cookie, { onError: (error) => errors.push(error) });
@@ -71,7 +66,9 @@ describe("a node the editor cannot read", () => {
   it("stored earlier, reaches the first editor who opens the document as a placeholder, and the store keeps that", async () => {
     const documentId = await createDocument(s.themawerk, ws.workspaceId, ws.editor);
     const written = new Y.Doc();
-    written.transact(() => insertTable(written.get("root", Y.XmlText), 0, "Cel uit een oude versie"));
+    written.transact(() =>
+      insertBlock(written.get("root", Y.XmlText), 0, "table", "Cel uit een oude versie"),
+    );
     await new DocumentStore(s.themawerk.database.db).append(documentId, Y.encodeStateAsUpdate(written));
 
     const errors: Error[] = [];
@@ -104,7 +101,7 @@ describe("a node the editor cannot read", () => {
     clients.push(writer);
     await writer.synced();
     writer.doc.transact(() =>
-      insertTable(writer.doc.get("root", Y.XmlText), 0, "Cel van een nieuwere client"),
+      insertBlock(writer.doc.get("root", Y.XmlText), 0, "table", "Cel van een nieuwere client"),
     );
 
     await eventually(() => blocksOf(reader).length === 1, 3000, "the reader's block");
