@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -41,10 +42,58 @@ function precompress(): Plugin {
   };
 }
 
+const SERVICE_WORKER = "sw.js";
+
+/**
+ * Builds the service worker (client/src/sw/service-worker.ts) as /sw.js beside the app, and writes
+ * into it the list of every file of this build (its precache) and an id that changes with them, so
+ * a new build installs a new worker that drops the old files.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: "themawerk-service-worker",
+    apply: "build",
+    // After Vite's own generateBundle hooks, which drop the empty JS chunks of CSS-only modules.
+    enforce: "post",
+    options(options) {
+      const input = typeof options.input === "object" && !Array.isArray(options.input) ? options.input : {};
+      return {
+        ...options,
+        input: {
+          index: path.resolve(import.meta.dirname, "client/index.html"),
+          ...input,
+          sw: path.resolve(import.meta.dirname, "client/src/sw/service-worker.ts"),
+        },
+      };
+    },
+    outputOptions(output) {
+      return {
+        ...output,
+        entryFileNames: (chunk) => (chunk.name === "sw" ? SERVICE_WORKER : "assets/[name]-[hash].js"),
+      };
+    },
+    generateBundle(_options, bundle) {
+      const worker = bundle[SERVICE_WORKER];
+      if (worker?.type !== "chunk") throw new Error("the service worker was not built");
+      if (worker.imports.length > 0) throw new Error("the service worker must not share chunks with the app");
+      const files = Object.keys(bundle)
+        .filter((name) => name !== SERVICE_WORKER)
+        .sort();
+      const id = createHash("sha256").update(files.join("\n")).digest("hex").slice(0, 16);
+      // Quoted as the minifier left them: each placeholder is a string literal in the worker's code.
+      worker.code = worker.code
+        .replace(/(["'`])__THEMAWERK_PRECACHE_FILES__\1/, JSON.stringify(JSON.stringify(files)))
+        // Hex, so it may stand inside any string the minifier folded it into.
+        .replaceAll("__THEMAWERK_BUILD_ID__", id);
+      if (worker.code.includes("__THEMAWERK_")) throw new Error("a service worker placeholder was left");
+    },
+  };
+}
+
 export default defineConfig({
   root: "client",
   publicDir: "public",
-  plugins: [precompress()],
+  plugins: [serviceWorker(), precompress()],
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,

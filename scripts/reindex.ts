@@ -2,6 +2,7 @@ import { loadConfig } from "../server/config";
 import { openDatabase } from "../server/db/database";
 import { createLogger } from "../server/logger";
 import { createSearchIndex, type SearchEntrySource } from "../server/search/create-search-index";
+import { MeiliSearchIndex } from "../server/search/meilisearch/meili-search-index";
 import type { SearchIndex } from "../server/search/search-index";
 import { countSearchEntries, sqlSearchEntrySource } from "../server/search/sql-entry-source";
 
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
       total,
       write: (text) => process.stdout.write(text),
     });
+    // Every entry is in the current record format now: the app's next start need not send them again.
+    if (index instanceof MeiliSearchIndex) await index.markCurrent();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(`Reindexed ${done} entries of ${workspaces.length} workspaces in ${seconds} s.\n`);
   } finally {

@@ -30,6 +30,8 @@ import { lessonsRoutes } from "./modules/lessons/lessons.routes";
 import { LessonsService } from "./modules/lessons/lessons.service";
 import { searchRoutes } from "./modules/search/search.routes";
 import { SearchService } from "./modules/search/search.service";
+import { synonymsRoutes } from "./modules/synonyms/synonyms.routes";
+import { SynonymsService } from "./modules/synonyms/synonyms.service";
 import { themesRoutes } from "./modules/themes/themes.routes";
 import { ThemesService } from "./modules/themes/themes.service";
 import { createSearchIndex } from "./search/create-search-index";
@@ -125,7 +127,11 @@ export async function composeThemawerk(
   );
   const themes = new ThemesService(database.db, access, events);
   const lessons = new LessonsService(database.db, access, events);
-  apiModules.push(themesRoutes(themes), lessonsRoutes(lessons));
+  apiModules.push(
+    themesRoutes(themes),
+    lessonsRoutes(lessons),
+    synonymsRoutes(new SynonymsService(database.db, access, events)),
+  );
   documentSettled.use("lessons", async (settled) => {
     await lessons.syncFromDocument(
       settled.documentId,
@@ -139,6 +145,8 @@ export async function composeThemawerk(
   deps.health.push({ name: "search", check: () => search.health() });
   const indexer = new SearchIndexer(database.db, search, logger);
   closers.push(indexer.listen(events), () => indexer.close());
+  // What an earlier run left in the outbox goes out now; a Meilisearch index created empty gets everything.
+  await indexer.start();
   documentSettled.use("search", (settled) => indexer.refreshNow([settled.documentId]));
   apiModules.push(searchRoutes(new SearchService(database.db, access, search)));
   closers.push(collab.onDocumentSettled(documentSettled.handle));

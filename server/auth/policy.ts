@@ -25,6 +25,7 @@ export const policy = {
   "handbook.compile": ["facilitator"],
   "handbook.read": ["facilitator", "editor", "commenter", "viewer"],
   "lesson.markMinimum": ["facilitator"],
+  "lesson.tickMinimum": ["facilitator", "editor"],
   "comparison.read": ["facilitator", "editor", "commenter", "viewer"],
   "comparison.save": ["facilitator", "editor"],
   "evidence.manage": ["facilitator", "editor"],

@@ -14,7 +14,7 @@ export const DEMO_WORKSPACE = {
     "diensteneconomie. Promotoren, centrumsteden en kleinere gemeenten, de werkwinkel, experten, de " +
     "administratie, het kabinet, de sociale partners en de VVSG wisselen ervaringen uit, vergelijken wat " +
     "lukte (Gent, Heusden-Zolder) met wat moeilijk liep, verzamelen do's en don'ts, knelpunten en valkuilen, " +
-    "werken een minimale haalbare regierol uit en bundelen alles in een handleiding.",
+    "werken een minimale haalbare regierol uit en bundelen alles in een handboek.",
   period: "september 2005 – eind 2006",
 } as const;
 

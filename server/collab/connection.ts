@@ -3,6 +3,7 @@ import type { Role } from "../../shared/roles";
 import { userColor } from "../../shared/user-color";
 import type { Logger } from "../logger";
 import type { PresenceIdentity } from "./presence";
+import { encodeKeepAlive } from "./protocol";
 
 /** What a socket may do with the document: write (editors, facilitators) or only read. */
 export type AccessMode = "readWrite" | "readOnly";
@@ -19,11 +20,14 @@ export interface ConnectionIdentity {
   mode: AccessMode;
 }
 
-const PING_INTERVAL_MS = 30_000;
+const keepAliveFrame = encodeKeepAlive();
 
 /**
- * One authenticated WebSocket on one document: sends with backpressure checks, keeps the socket
- * alive with pings, and closes once with a code and reason.
+ * One authenticated WebSocket on one document: sends with backpressure checks, closes once with a
+ * code and reason, and keeps the connection honest both ways: every `keepAliveIntervalMs` it pings
+ * (a browser answers pings itself) and sends a keep-alive frame (the provider notes every frame it
+ * reads; a browser sees no pings). A socket that answered no ping for `deadConnectionMs` is dropped,
+ * so its person leaves everyone's presence within seconds of a network cut, not after a TCP timeout.
  */
 export class CollabConnection {
   /** Awareness client ids this socket introduced; removed from presence when it closes. */
@@ -35,36 +39,44 @@ export class CollabConnection {
   /** The code the server closed this socket with, if it did. */
   closedWith: number | undefined;
   private closed = false;
-  private alive = true;
+  private lastPong = performance.now();
   private readonly pingTimer: NodeJS.Timeout;
 
   constructor(
     readonly socket: WebSocket,
     readonly identity: ConnectionIdentity,
-    private readonly options: { maxBufferedBytes: number },
+    private readonly options: {
+      maxBufferedBytes: number;
+      keepAliveIntervalMs: number;
+      deadConnectionMs: number;
+    },
     private readonly logger: Logger,
   ) {
     this.presence = { userId: identity.userId, name: identity.name, color: userColor(identity.userId) };
     socket.on("pong", () => {
-      this.alive = true;
+      this.lastPong = performance.now();
     });
-    this.pingTimer = setInterval(() => {
-      if (!this.alive) {
-        socket.terminate();
-        return;
-      }
-      this.alive = false;
-      try {
-        socket.ping();
-      } catch {
-        socket.terminate();
-      }
-    }, PING_INTERVAL_MS);
+    this.pingTimer = setInterval(() => this.keepAlive(), options.keepAliveIntervalMs);
     this.pingTimer.unref();
     socket.once("close", () => {
       this.closed = true;
       clearInterval(this.pingTimer);
     });
+  }
+
+  private keepAlive(): void {
+    if (performance.now() - this.lastPong > this.options.deadConnectionMs) {
+      this.logger.debug("collab socket silent, dropped", { documentId: this.identity.documentId });
+      this.socket.terminate();
+      return;
+    }
+    try {
+      this.socket.ping();
+    } catch {
+      this.socket.terminate();
+      return;
+    }
+    this.send(keepAliveFrame);
   }
 
   get isOpen(): boolean {

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { CLOSE_CODES } from "../../shared/close-codes";
+import { encodeSaveCheckAnswer } from "../../shared/collab-messages";
 import { nowIso } from "../ids";
 import type { Logger } from "../logger";
 import type { CollabConnection } from "./connection";
@@ -140,6 +141,12 @@ export class DocumentRoom {
         return;
       case "queryAwareness":
         this.presence.answer(conn);
+        return;
+      case "saveCheck":
+        // Behind this socket's earlier frames in the queue: each of its edits is stored (or it was closed).
+        this.enqueueFor(conn, () => {
+          if (conn.isOpen) conn.send(encodeSaveCheckAnswer(frame.seq, conn.canWrite));
+        });
         return;
     }
   }

@@ -1,3 +1,4 @@
+import { DEAD_CONNECTION_MS, KEEP_ALIVE_INTERVAL_MS } from "../../shared/collab-messages";
 import { LIMITS } from "../../shared/limits";
 import type { AdmissionLimits } from "./admission";
 
@@ -27,6 +28,10 @@ export interface CollabSettings extends AdmissionLimits {
   maxBufferedBytes: number;
   /** Frames of one socket waiting in its room's queue; one more closes it as rate limited. */
   maxQueuedPerSocket: number;
+  /** Every socket gets a ping and a keep-alive frame this often … */
+  keepAliveIntervalMs: number;
+  /** … and one that answered no ping for this long is dropped (with its presence). */
+  deadConnectionMs: number;
 }
 
 export function defaultCollabSettings(): CollabSettings {
@@ -51,6 +56,8 @@ export function defaultCollabSettings(): CollabSettings {
     touchEveryMs: 5_000,
     maxBufferedBytes: 64 * 1024 * 1024,
     maxQueuedPerSocket: 500,
+    keepAliveIntervalMs: KEEP_ALIVE_INTERVAL_MS,
+    deadConnectionMs: DEAD_CONNECTION_MS,
   };
 }
 

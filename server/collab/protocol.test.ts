@@ -2,10 +2,12 @@ import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { encodeSaveCheck } from "../../shared/collab-messages";
 import { TokenBucket } from "./limits";
 import {
   awarenessClientIds,
   encodeAwareness,
+  encodeKeepAlive,
   encodeSyncStep1,
   encodeUpdate,
   MalformedFrameError,
@@ -26,7 +28,14 @@ describe("parseClientFrame", () => {
     expect(frame.kind).toBe("awareness");
     if (frame.kind === "awareness") expect(awarenessClientIds(frame.update)).toEqual([doc.clientID]);
     expect(parseClientFrame(Uint8Array.from([3]))).toEqual({ kind: "queryAwareness" });
+    expect(parseClientFrame(encodeSaveCheck(300))).toEqual({ kind: "saveCheck", seq: 300 });
     awareness.destroy();
+  });
+
+  it("sends a keep-alive the awareness protocol reads as naming nobody", () => {
+    const frame = parseClientFrame(encodeKeepAlive());
+    expect(frame.kind).toBe("awareness");
+    if (frame.kind === "awareness") expect(awarenessClientIds(frame.update)).toEqual([]);
   });
 
   it.each([
@@ -37,6 +46,8 @@ describe("parseClientFrame", () => {
     ["unknown sync step", [0, 7, 0]],
     ["payload longer than the frame", [0, 2, 10, 1]],
     ["trailing bytes", [3, 0]],
+    ["save check without its number", [100]],
+    ["save check with trailing bytes", [100, 1, 1]],
     ["state vector with a huge count", [0, 0, 2, 0xff, 0x7f]],
   ])("refuses %s", (_name, bytes) => {
     expect(() => parseClientFrame(Uint8Array.from(bytes))).toThrow(MalformedFrameError);

@@ -3,6 +3,7 @@ import * as encoding from "lib0/encoding";
 import type * as awarenessProtocol from "y-protocols/awareness";
 import { encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { MESSAGE_SAVE_CHECK } from "../../shared/collab-messages";
 
 /**
  * The y-websocket wire protocol, decoded strictly: every frame is parsed into one of a few known
@@ -23,7 +24,9 @@ export type ClientFrame =
   | { kind: "syncStep2"; update: Uint8Array }
   | { kind: "update"; update: Uint8Array }
   | { kind: "awareness"; update: Uint8Array }
-  | { kind: "queryAwareness" };
+  | { kind: "queryAwareness" }
+  /** Themawerk's own: answer once everything this socket sent before is stored (shared/collab-messages.ts). */
+  | { kind: "saveCheck"; seq: number };
 
 /** A frame that does not follow the protocol; the connection that sent it gets closed. */
 export class MalformedFrameError extends Error {
@@ -49,6 +52,8 @@ export function parseClientFrame(bytes: Uint8Array): ClientFrame {
       frame = { kind: "awareness", update: decoding.readVarUint8Array(decoder) };
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       frame = { kind: "queryAwareness" };
+    } else if (type === MESSAGE_SAVE_CHECK) {
+      frame = { kind: "saveCheck", seq: decoding.readVarUint(decoder) };
     } else {
       throw new MalformedFrameError(`unknown message type ${type}`);
     }
@@ -127,5 +132,16 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients?
     encoder,
     encodeAwarenessUpdate(awareness, clients ?? Array.from(awareness.getStates().keys())),
   );
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The keep-alive: an awareness update that names nobody. The stock provider reads it without any
+ * effect but noting that the server is there, which is all its dead-connection check looks at.
+ */
+export function encodeKeepAlive(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
   return encoding.toUint8Array(encoder);
 }

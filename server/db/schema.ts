@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 /** Table types shared by both dialects. Times are ISO-8601 UTC strings; booleans are 0/1 integers. */
 
@@ -70,6 +70,8 @@ export interface DocumentsTable {
   updated_by: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Who moved it to the trash (null when it is not in the trash). */
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DocumentUpdatesTable {
@@ -77,6 +79,23 @@ export interface DocumentUpdatesTable {
   document_id: string;
   data: Uint8Array;
   created_at: string;
+}
+
+/** A document whose search entries the engine has not confirmed yet (server/search/search-outbox.ts). */
+export interface SearchOutboxTable {
+  document_id: string;
+  token: string;
+  queued_at: string;
+}
+
+/** A group of words and phrases that mean the same in one workspace (terms: JSON array). */
+export interface SearchSynonymsTable {
+  id: string;
+  workspace_id: string;
+  terms: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface DocumentStatesTable {
@@ -185,6 +204,9 @@ export interface LessonMinimumsTable {
   lesson_id: string;
   marked_by: string;
   marked_at: string;
+  /** Who of the group ticked it off on the minimal version, and when; null while it is open. */
+  done_by: string | null;
+  done_at: string | null;
 }
 
 export interface CommentThreadsTable {
@@ -240,6 +262,8 @@ export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_states: DocumentStatesTable;
+  search_outbox: SearchOutboxTable;
+  search_synonyms: SearchSynonymsTable;
   themes: ThemesTable;
   lessons: LessonsTable;
   lesson_themes: LessonThemesTable;

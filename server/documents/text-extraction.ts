@@ -1,5 +1,7 @@
 import { $isHeadingNode } from "@lexical/rich-text";
+import { $isHorizontalRuleNode } from "@lexical/extension";
 import { $isListItemNode, $isListNode } from "@lexical/list";
+import { $isTableNode, $isTableRowNode } from "@lexical/table";
 import { $getRoot, type LexicalNode, type SerializedEditorState } from "lexical";
 import * as Y from "yjs";
 import type { Logger } from "../logger";
@@ -78,9 +80,21 @@ function replaceUnderClientIdOfItsOwn(doc: Y.Doc): UnknownNode[] {
   }
 }
 
-/** The lines of a block: one per paragraph, heading or quote, one per list item at any depth. */
+/** The lines of a block: one per paragraph, heading or quote, one per list item at any depth, one per table row. */
 function $blockLines(node: LexicalNode): string[] {
   if ($isListNode(node)) return node.getChildren().flatMap($blockLines);
+  if ($isHorizontalRuleNode(node)) return [];
+  if ($isTableNode(node)) {
+    return node
+      .getChildren()
+      .filter($isTableRowNode)
+      .map((row) =>
+        row
+          .getChildren()
+          .map((cell) => cell.getTextContent().replace(/\s+/g, " ").trim())
+          .join(" · "),
+      );
+  }
   if ($isListItemNode(node)) {
     const nested = node.getChildren().filter($isListNode);
     if (nested.length > 0) return nested.flatMap($blockLines);

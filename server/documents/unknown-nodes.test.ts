@@ -1,3 +1,5 @@
+import { $createHorizontalRuleNode } from "@lexical/extension";
+import { $createTableCellNode, $createTableNode, $createTableRowNode } from "@lexical/table";
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -45,7 +47,7 @@ describe("registeredNodeTypes", () => {
       "unknown-element",
     ])
       expect(types.has(type), type).toBe(true);
-    expect(types.has("table")).toBe(false);
+    expect(types.has("layout-container")).toBe(false);
     expect(sharedTypeKindOf("paragraph")).toBe("XmlText");
     expect(sharedTypeKindOf("lesson")).toBe("XmlText");
     expect(sharedTypeKindOf("text")).toBe("Map");
@@ -53,7 +55,7 @@ describe("registeredNodeTypes", () => {
     expect(sharedTypeKindOf("unknown-text")).toBe("Map");
     expect(sharedTypeKindOf("unknown-decorator")).toBe("XmlElement");
     expect(sharedTypeKindOf("root")).toBeUndefined();
-    expect(sharedTypeKindOf("table")).toBeUndefined();
+    expect(sharedTypeKindOf("layout-container")).toBeUndefined();
   });
 });
 
@@ -62,12 +64,53 @@ describe("findUnknownNodes", () => {
     expect(findUnknownNodes(twoParagraphs())).toEqual([]);
   });
 
+  it("finds nothing in a table a Lexical editor wrote, and names table parts out of shape as misplaced", () => {
+    const written = new Y.Doc();
+    Y.applyUpdate(
+      written,
+      encodeDocumentUpdate(() => {
+        const cell = () =>
+          $createTableCellNode().append($createParagraphNode().append($createTextNode("cel")));
+        $getRoot()
+          .clear()
+          .append(
+            $createTableNode().append($createTableRowNode().append(cell(), cell())),
+            $createHorizontalRuleNode(),
+          );
+      }),
+    );
+    expect(findUnknownNodes(written)).toEqual([]);
+    for (const type of ["table", "tablerow", "tablecell"]) expect(sharedTypeKindOf(type)).toBe("XmlText");
+    expect(sharedTypeKindOf("horizontalrule")).toBe("XmlElement");
+
+    const doc = twoParagraphs();
+    const root = rootOf(doc);
+    doc.transact(() => {
+      insertBlock(root, 1, "table", "tekst recht in de tabel");
+      insertBlock(root, 2, "tablerow", "een rij zonder tabel");
+      // A well-formed table and row around a cell that holds text straight in it.
+      const element = (parent: Y.XmlText, index: number, type: string) => {
+        const shared = new Y.XmlText();
+        parent.insertEmbed(index, shared);
+        shared.setAttribute("__type", type);
+        return shared;
+      };
+      const row = element(element(root, 3, "table"), 0, "tablerow");
+      insertBlock(row, 0, "tablecell", "tekst recht in de cel");
+    });
+    expect(findUnknownNodes(doc).map(({ reason, label }) => [reason, label])).toEqual([
+      ["misplaced", "table (misplaced)"],
+      ["misplaced", "tablerow (misplaced)"],
+      ["misplaced", "tablecell (misplaced)"],
+    ]);
+  });
+
   it("names each node @lexical/yjs cannot read, in document order, with why", () => {
     const doc = twoParagraphs();
     const root = rootOf(doc);
     doc.transact(() => {
-      const table = insertBlock(root, 1, "table", "cel");
-      insertBlock(table, 0, "tablerow", "rij");
+      const table = insertBlock(root, 1, "layout-container", "cel");
+      insertBlock(table, 0, "layout-item", "rij");
       insertBlock(root, 2, undefined, "zonder type");
       insertBlock(root, 3, 7, "getal");
       insertBlock(root, 4, "root", "tweede root");
@@ -89,8 +132,8 @@ describe("findUnknownNodes", () => {
     }));
     expect(found).toEqual([
       { reason: "wrong-kind", label: "paragraph (as Y.Map)", placeholder: "unknown-text", inline: true },
-      { reason: "unregistered", label: "table", placeholder: "unknown-element", inline: false },
-      { reason: "unregistered", label: "tablerow", placeholder: "unknown-element", inline: true },
+      { reason: "unregistered", label: "layout-container", placeholder: "unknown-element", inline: false },
+      { reason: "unregistered", label: "layout-item", placeholder: "unknown-element", inline: true },
       { reason: "no-type", label: "(no type)", placeholder: "unknown-element", inline: false },
       { reason: "no-type", label: "(type 7)", placeholder: "unknown-element", inline: false },
       { reason: "wrong-kind", label: "root (as Y.XmlText)", placeholder: "unknown-element", inline: false },
@@ -143,7 +186,7 @@ describe("repairUnknownNodes", () => {
   function withUnknownBlock(): Y.Doc {
     const doc = twoParagraphs();
     doc.transact(() => {
-      const table = insertBlock(rootOf(doc), 1, "table", "Tekst in de tabel");
+      const table = insertBlock(rootOf(doc), 1, "layout-container", "Tekst in de tabel");
       table.setAttribute("__colWidths", "1,2");
     });
     return doc;
@@ -157,7 +200,7 @@ describe("repairUnknownNodes", () => {
     const doc = withUnknownBlock();
     const before = Y.encodeStateAsUpdate(doc);
     const repair = repairUnknownNodes(doc);
-    expect(repair?.types).toEqual(["table"]);
+    expect(repair?.types).toEqual(["layout-container"]);
     // The document itself is left alone: the caller stores the update first, then applies it.
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
 
@@ -165,7 +208,7 @@ describe("repairUnknownNodes", () => {
     const block = embedAt(rootOf(doc), 1) as Y.XmlText;
     expect(block.getAttributes()).toEqual({
       __type: "unknown-element",
-      __originalType: "table",
+      __originalType: "layout-container",
       __inline: false,
       __colWidths: "1,2",
     });
@@ -269,7 +312,7 @@ describe("changeLeavesUnknownNodes", () => {
   });
 
   it("finds a new unregistered block, one without type and an embed that is no node", () => {
-    expect(verdict(twoParagraphs(), (root) => insertBlock(root, 1, "table", "cel"))).toBe(true);
+    expect(verdict(twoParagraphs(), (root) => insertBlock(root, 1, "layout-container", "cel"))).toBe(true);
     expect(verdict(twoParagraphs(), (root) => insertBlock(root, 1, undefined, "cel"))).toBe(true);
     expect(verdict(twoParagraphs(), (root) => root.insertEmbed(1, { __type: "paragraph" }))).toBe(true);
   });
@@ -290,7 +333,9 @@ describe("changeLeavesUnknownNodes", () => {
 
   it("finds an existing block whose type is changed to an unknown one, or deleted", () => {
     expect(
-      verdict(twoParagraphs(), (root) => (embedAt(root, 0) as Y.XmlText).setAttribute("__type", "table")),
+      verdict(twoParagraphs(), (root) =>
+        (embedAt(root, 0) as Y.XmlText).setAttribute("__type", "layout-container"),
+      ),
     ).toBe(true);
     expect(
       verdict(twoParagraphs(), (root) => (embedAt(root, 1) as Y.XmlText).removeAttribute("__type")),
@@ -299,10 +344,10 @@ describe("changeLeavesUnknownNodes", () => {
 
   it("ignores what lies outside the document's root, and content deleted in the same change", () => {
     const doc = twoParagraphs();
-    expect(verdict(doc, () => doc.getMap("elders").set("x", textLeaf("table")))).toBe(false);
+    expect(verdict(doc, () => doc.getMap("elders").set("x", textLeaf("layout-container")))).toBe(false);
     expect(
       verdict(doc, (root) => {
-        insertBlock(root, 1, "table", "weg");
+        insertBlock(root, 1, "layout-container", "weg");
         root.delete(1, 1);
       }),
     ).toBe(false);

@@ -11,7 +11,9 @@ export type UnknownNodeReason =
   /** A registered type in the wrong shared type (an element stored as a Y.Map …), or a nested "root". */
   | "wrong-kind"
   /** An embed that is no node at all (a plain object, a Y.Array, a Y.Text …). */
-  | "not-a-node";
+  | "not-a-node"
+  /** A table part out of place or holding what it may not (text straight in a table or row, a row outside a table …). */
+  | "misplaced";
 
 /** The placeholder node type that replaces an unknown node (shared/editor/unknown-*-node.ts). */
 export type PlaceholderType = "unknown-element" | "unknown-text" | "unknown-decorator";
@@ -97,6 +99,56 @@ function check(
   return undefined;
 }
 
+/**
+ * Tables have a fixed shape — table › row › cell › blocks — that Lexical's readers repair each in their own way when
+ * it is broken (one wraps stray text in a paragraph, another does not), so two editors would show different
+ * documents. A table part that breaks the shape becomes a placeholder instead, the same for every reader.
+ */
+const tableParts: ReadonlyMap<string, { parent?: string; children: string | "blocks" }> = new Map([
+  ["table", { children: "tablerow" }],
+  ["tablerow", { parent: "table", children: "tablecell" }],
+  ["tablecell", { parent: "tablerow", children: "blocks" }],
+]);
+
+function isTablePart(value: unknown): boolean {
+  if (!(value instanceof Y.XmlText)) return false;
+  const type = value.getAttribute("__type");
+  return typeof type === "string" && tableParts.has(type);
+}
+
+function misplaced(
+  shared: Y.XmlText,
+  type: string,
+  at: UnknownNode["at"],
+  inline: boolean,
+): UnknownNode | undefined {
+  const part = tableParts.get(type);
+  if (!part) return undefined;
+  const found: UnknownNode = {
+    reason: "misplaced",
+    originalType: type,
+    label: `${type} (misplaced)`,
+    placeholder: "unknown-element",
+    inline,
+    shared,
+    at,
+  };
+  if (part.parent !== undefined && (!at || typeOf(at.parent) !== part.parent)) return found;
+  for (const op of shared.toDelta() as Array<{ insert?: unknown }>) {
+    if (typeof op.insert === "string") return found;
+    const child = op.insert;
+    if (!(child instanceof Y.XmlText)) return found;
+    const childType = child.getAttribute("__type");
+    if (
+      part.children === "blocks"
+        ? childType === "tablerow" || childType === "tablecell"
+        : childType !== part.children
+    )
+      return found;
+  }
+  return undefined;
+}
+
 /** The Y.Maps, Y.XmlTexts and Y.XmlElements in an element's or decorator's named slots, by name. */
 function slotValues(host: Y.XmlText | Y.XmlElement): unknown[] {
   const slots: unknown = host.getAttribute(SLOTS_KEY);
@@ -120,7 +172,11 @@ export function findUnknownNodes(doc: Y.Doc): UnknownNode[] {
   const stack: Visit[] = contentOf(root, root).reverse();
   while (stack.length > 0) {
     const { embed, at, inline } = stack.pop() as Visit;
-    const unknown = check(embed, at, inline, registered);
+    const unknown =
+      check(embed, at, inline, registered) ??
+      (embed instanceof Y.XmlText
+        ? misplaced(embed, String(embed.getAttribute("__type")), at, inline)
+        : undefined);
     if (unknown) found.push(unknown);
     if (embed instanceof Y.XmlText || embed instanceof Y.XmlElement) {
       const inside = embed instanceof Y.XmlText ? contentOf(embed, root) : [];
@@ -274,6 +330,9 @@ export function changeLeavesUnknownNodes(transaction: Y.Transaction): boolean {
     for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
       const item = structs[i];
       if (!(item instanceof Y.Item) || item.deleted) continue;
+      // Anything put straight into a table part, or a new table part: its shape is checked by the full scan.
+      if (isTablePart(item.parent) && underRoot(item.parent as Y.XmlText, root)) return true;
+      if (item.content instanceof Y.ContentType && isTablePart(item.content.type)) return true;
       if (item.content instanceof Y.ContentType) candidates.add(item.content.type);
       else if (item.content instanceof Y.ContentEmbed && item.parentSub === null) {
         // An embed that is no node at all, in an element's content.

@@ -1,6 +1,10 @@
 import type { Config } from "../config";
 import type { Logger } from "../logger";
-import { createEmbeddedSearchIndex, type SearchEntrySource } from "./embedded/embedded-search-index";
+import {
+  createEmbeddedSearchIndex,
+  MAX_NEW_TERMS_PER_WORKSPACE,
+  type SearchEntrySource,
+} from "./embedded/embedded-search-index";
 import { createMeiliSearchIndex } from "./meilisearch/meili-search-index";
 import type { SearchIndex } from "./search-index";
 
@@ -31,7 +35,13 @@ export async function createSearchIndex(
     });
   }
   const started = performance.now();
-  const index = await createEmbeddedSearchIndex(options.source);
+  const index = await createEmbeddedSearchIndex(options.source, {
+    onCapped: (workspaceId) =>
+      logger.warn("A workspace reached the search dictionary's cap; its new words are no longer indexed", {
+        workspaceId,
+        cap: MAX_NEW_TERMS_PER_WORKSPACE,
+      }),
+  });
   logger.info("Search engine: embedded", { rebuiltInMs: Math.round(performance.now() - started) });
   return index;
 }

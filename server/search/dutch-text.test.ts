@@ -7,6 +7,7 @@ import {
   MARK_START,
   markersToHtml,
   tokenizeDutch,
+  typosToMatch,
   withinEditDistance,
   wordMatchesToken,
 } from "./dutch-text";
@@ -37,6 +38,13 @@ describe("dutch text", () => {
     expect(wordMatchesToken("dienstenwijzer", "dienstnw")).toBe(true);
     expect(wordMatchesToken("plan", "plas")).toBe(false);
     expect(wordMatchesToken("werkwinkel", "klaverblad")).toBe(false);
+  });
+
+  it("counts typos against the whole word only for a complete word", () => {
+    // "economie" is one typo from "economis", the start of "economisch" — not from the word itself.
+    expect(typosToMatch("economisch", "economie")).toBe(1);
+    expect(typosToMatch("economisch", "economie", true)).toBeUndefined();
+    expect(typosToMatch("dienstenwijzer", "dienstenwijzr", true)).toBe(1);
   });
 
   it("escapes everything except the marks", () => {

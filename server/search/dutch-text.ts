@@ -149,10 +149,11 @@ let rowC = new Int32Array(64);
 /**
  * How many typos a folded word of the text takes to answer a folded query token: 0 when the token
  * starts it (search as you type), else the fewest edits (a swap of two neighbours counts as one) to
- * the whole word or to one of its prefixes, within what the token's length allows. Undefined when it
- * does not answer. One pass of the edit-distance table: row i compares the word's first i letters.
+ * the whole word or to one of its prefixes, within what the token's length allows (`wholeWord`: to the
+ * whole word only, for a token that is a complete word). Undefined when it does not answer. One pass of
+ * the edit-distance table: row i compares the word's first i letters.
  */
-export function typosToMatch(word: string, token: string): number | undefined {
+export function typosToMatch(word: string, token: string, wholeWord = false): number | undefined {
   if (word.startsWith(token)) return 0;
   const allowed = typosAllowed(token);
   if (allowed === 0) return undefined;
@@ -179,7 +180,7 @@ export function typosToMatch(word: string, token: string): number | undefined {
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (current[m] < best) best = current[m];
+    if (!wholeWord || i === word.length) best = Math.min(best, current[m]);
     if (rowMin > allowed) break;
     const spare = before;
     before = previous;

@@ -2,6 +2,19 @@ import type { SearchHit } from "../../shared/schemas/search";
 import { cleanText } from "./dutch-text";
 import type { SearchEntry } from "./search-index";
 
+/**
+ * Text indexed per entry, in characters (both engines): about 150 pages. A longer document is
+ * findable by its title and its first million characters; its lessons are entries of their own.
+ */
+export const MAX_INDEXED_TEXT_CHARS = 1_000_000;
+
+/** The text cut to MAX_INDEXED_TEXT_CHARS, at a space where there is one, so no word is split. */
+function indexedText(text: string): string {
+  if (text.length <= MAX_INDEXED_TEXT_CHARS) return text;
+  const cut = text.lastIndexOf(" ", MAX_INDEXED_TEXT_CHARS);
+  return text.slice(0, cut > MAX_INDEXED_TEXT_CHARS / 2 ? cut : MAX_INDEXED_TEXT_CHARS);
+}
+
 /** The flat record both engines store for an entry: searchable text, filter fields and what a hit shows. */
 export interface IndexedRecord {
   id: string;
@@ -22,6 +35,8 @@ export interface IndexedRecord {
   isCentreCity?: boolean;
   outcome?: string;
   documentKind: string;
+  /** Terms of the workspace's synonym groups this entry mentions; searched, never shown. */
+  synonyms: string;
 }
 
 /** Maps an entry to its stored record, explicitly, with control characters removed from the text. */
@@ -35,7 +50,7 @@ export function toIndexedRecord(entry: SearchEntry): IndexedRecord {
     documentId: entry.documentId,
     title: entry.type === "document" ? cleanText(entry.title) : "",
     documentTitle: lesson ? cleanText(lesson.documentTitle) : "",
-    text: cleanText(entry.text),
+    text: cleanText(indexedText(entry.text)),
     themeNames: themes.map((t) => t.name).join(" · "),
     themeIds: themes.map((t) => t.id),
     themes,
@@ -45,6 +60,7 @@ export function toIndexedRecord(entry: SearchEntry): IndexedRecord {
     isCentreCity: entry.isCentreCity,
     outcome: entry.outcome,
     documentKind: entry.documentKind,
+    synonyms: cleanText(entry.synonyms ?? ""),
   };
 }
 

@@ -15,6 +15,11 @@ interface CaseFields {
   caseName?: string;
   isCentreCity?: boolean;
   outcome?: CaseOutcome;
+  /**
+   * The workspace's synonyms this entry mentions, every term of each such group (server/search/synonyms.ts):
+   * indexed as a field of its own, so "LDE" finds a text that says "lokale diensteneconomie".
+   */
+  synonyms?: string;
 }
 
 /** A lesson block as the index sees it. Ids are unique across lessons and documents (server/ids.ts). */
@@ -87,10 +92,26 @@ export interface SearchIndex {
   clearWorkspace(workspaceId: string): Promise<void>;
   /** Searches within query.workspaceIds only; throws a 503 AppError when the engine does not answer. */
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * Calls `listener` when the engine's store does not hold what SQL holds (created empty on a first start or
+   * after a lost volume, or written by a version with other records): everything has to be sent again. The
+   * listener resolves once that is queued. An engine rebuilt from SQL at start never calls it.
+   */
+  onStale(listener: () => Promise<void>): void;
   /** True when the engine answers (for /healthz). */
   health(): Promise<boolean>;
   /** Stops timers and lets go of connections. */
   close(): Promise<void>;
+}
+
+/** A write the engine answered with a refusal (its own code and message): sending it again fails again. */
+export class SearchTaskError extends Error {
+  override name = "SearchTaskError";
+}
+
+/** A write the engine did not answer; nothing of it may be taken as done (the outbox keeps it). */
+export class SearchUnavailableError extends Error {
+  override name = "SearchUnavailableError";
 }
 
 /** The filter key as the engines store it. */

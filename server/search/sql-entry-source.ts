@@ -2,7 +2,9 @@ import type { Db } from "../db/database";
 import type { CaseOutcome, DocumentKind } from "../../shared/schemas/documents";
 import type { LessonKind, LessonStatus } from "../../shared/lessons";
 import type { SearchEntrySource } from "./embedded/embedded-search-index";
+import { sliceBudget } from "../work-slices";
 import type { DocumentEntry, LessonEntry, SearchEntry } from "./search-index";
+import { SynonymMatcher } from "./synonyms";
 
 /** Case metadata of a document row, copied onto the document and each of its lessons. */
 function caseFieldsOf(row: {
@@ -82,6 +84,10 @@ export async function searchEntriesForDocuments(
     themesByLesson.set(t.lesson_id, list);
   }
   const byId = new Map(documents.map((d) => [d.id, d]));
+  const synonyms = await synonymMatchers(
+    db,
+    documents.map((d) => d.workspace_id),
+  );
   const batch: SearchEntry[] = documents.map(
     (d): DocumentEntry => ({
       id: d.id,
@@ -110,7 +116,37 @@ export async function searchEntriesForDocuments(
       ...caseFieldsOf(d),
     } satisfies LessonEntry);
   }
+  // Looking for a workspace's synonyms reads every entry's text again: in slices, and only where there are some.
+  const pause = sliceBudget();
+  for (const entry of batch) {
+    const matcher = synonyms.get(entry.workspaceId);
+    if (!matcher) continue;
+    const title = entry.type === "document" ? entry.title : entry.documentTitle;
+    const expansion = await matcher.expansionOf([title, entry.text], pause);
+    if (expansion) entry.synonyms = expansion;
+  }
   return batch;
+}
+
+/** A matcher per workspace that has synonym groups (table search_synonyms). */
+async function synonymMatchers(db: Db, workspaceIds: string[]): Promise<Map<string, SynonymMatcher>> {
+  const rows = await db
+    .selectFrom("search_synonyms")
+    .select(["workspace_id", "terms"])
+    .where("workspace_id", "in", [...new Set(workspaceIds)])
+    .execute();
+  const groups = new Map<string, string[][]>();
+  for (const row of rows) {
+    const list = groups.get(row.workspace_id) ?? [];
+    list.push(JSON.parse(row.terms) as string[]);
+    groups.set(row.workspace_id, list);
+  }
+  const matchers = new Map<string, SynonymMatcher>();
+  for (const [workspaceId, list] of groups) {
+    const matcher = new SynonymMatcher(list);
+    if (!matcher.empty) matchers.set(workspaceId, matcher);
+  }
+  return matchers;
 }
 
 export const documentColumnsForSearch = [

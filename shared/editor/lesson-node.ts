@@ -1,6 +1,8 @@
 import {
   $applyNodeReplacement,
   $createParagraphNode,
+  $isRangeSelection,
+  type BaseSelection,
   type EditorConfig,
   ElementNode,
   type LexicalNode,
@@ -54,6 +56,27 @@ export class LessonNode extends ElementNode {
 
   getLessonId(): string {
     return this.getLatest().__lessonId;
+  }
+
+  /** Gives the block another id (a pasted copy of a lesson becomes a lesson of its own). */
+  setLessonId(lessonId: string): this {
+    const self = this.getWritable();
+    self.__lessonId = lessonId;
+    return self;
+  }
+
+  /**
+   * Copying or cutting all of a lesson's text takes the lesson block along (with its id, kind and themes), so
+   * pasting it elsewhere moves the lesson instead of leaving plain text and an empty block behind.
+   */
+  override extractWithChild(
+    _child: LexicalNode,
+    selection: BaseSelection | null,
+    destination: "clone" | "html",
+  ): boolean {
+    if (destination !== "clone" || !$isRangeSelection(selection)) return false;
+    const text = this.getTextContent();
+    return text.length > 0 && selection.getTextContent() === text;
   }
 
   getKind(): LessonKind {

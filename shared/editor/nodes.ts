@@ -1,6 +1,8 @@
+import { HorizontalRuleNode } from "@lexical/extension";
 import { AutoLinkNode, LinkNode } from "@lexical/link";
 import { ListItemNode, ListNode } from "@lexical/list";
 import { HeadingNode, QuoteNode } from "@lexical/rich-text";
+import { TableCellNode, TableNode, TableRowNode } from "@lexical/table";
 import type { Klass, LexicalNode } from "lexical";
 import { LessonNode } from "./lesson-node";
 import { UnknownDecoratorNode } from "./unknown-decorator-node";
@@ -21,6 +23,11 @@ export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [
   ListItemNode,
   LinkNode,
   AutoLinkNode,
+  // Checklists are ListNodes of type "check"; tables and the divider are Lexical's own nodes.
+  TableNode,
+  TableRowNode,
+  TableCellNode,
+  HorizontalRuleNode,
   LessonNode,
   UnknownElementNode,
   UnknownTextNode,

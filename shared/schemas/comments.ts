@@ -120,7 +120,29 @@ export const unreadItemSchema = z.object({
   /** An unread message mentions the caller. */
   mentioned: z.boolean(),
   latestAt: z.string(),
+  /** The newest unread message: who wrote it and its text (cut to UNREAD_EXCERPT_CHARS). */
+  latest: z.object({ author: z.string(), text: z.string() }),
 });
+/** How much of a message the unread list shows. */
+export const UNREAD_EXCERPT_CHARS = 280;
 export type UnreadItem = z.infer<typeof unreadItemSchema>;
 /** Mentions first, then the most recent. */
 export type UnreadResponse = { items: UnreadItem[]; total: number; mentions: number };
+
+/** GET /api/workspaces/:id/threads?limit= → the open threads of the workspace, latest activity first. */
+export const openThreadsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) });
+export const openThreadSchema = z.object({
+  threadId: z.string(),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  target: z.enum(threadTargets),
+  quote: z.string().nullable(),
+  startedBy: z.string(),
+  messageCount: z.number(),
+  lastActivityAt: z.string(),
+  /** The newest message: who wrote it and its text (cut to UNREAD_EXCERPT_CHARS). */
+  latest: z.object({ author: z.string(), text: z.string() }).nullable(),
+});
+export type OpenThread = z.infer<typeof openThreadSchema>;
+export const openThreadsResponse = z.object({ threads: z.array(openThreadSchema), total: z.number() });
+export type OpenThreadsResponse = z.infer<typeof openThreadsResponse>;

@@ -124,6 +124,8 @@ export const documentSchema = z.object({
   updatedBy: personRef,
   /** Set when the document is in the trash. */
   deletedAt: z.string().nullable(),
+  /** Who moved it to the trash, while it is there. */
+  deletedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type DocumentSummary = z.infer<typeof documentSchema>;
 

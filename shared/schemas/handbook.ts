@@ -29,10 +29,15 @@ export const updateOutlineRequest = z.object({
 /** PUT /api/documents/:id/chapter-theme { themeId } links a chapter document to a theme (null unlinks). */
 export const chapterThemeRequest = z.object({ themeId: idSchema.nullable() });
 
-/** A block of document text: headings keep their level, list items are flattened. */
+/**
+ * A block of document text: headings keep their level, list items are flattened (a checklist item says whether it is
+ * ticked), a table keeps its rows of cell texts (the first row is its header) and its text is the cells joined.
+ */
 export const textBlockSchema = z.object({
-  type: z.enum(["heading", "paragraph", "quote", "listItem"]),
+  type: z.enum(["heading", "paragraph", "quote", "listItem", "table"]),
   level: z.number().int().min(1).max(6).optional(),
+  checked: z.boolean().optional(),
+  rows: z.array(z.array(z.string())).optional(),
   text: z.string(),
 });
 export type TextBlock = z.infer<typeof textBlockSchema>;
@@ -87,13 +92,25 @@ export const markExportedResponse = z.object({ token: z.string(), marked: z.numb
 /** POST /api/workspaces/:id/handbook/mark-exported/undo { token } → { restored } */
 export const undoMarkExportedRequest = z.object({ token: z.string().min(1).max(100) });
 
+/** A minimum lesson on the checklist: listed once, under its first theme, the others named; ticked off by the group. */
+export const minimalLessonSchema = handbookLessonSchema.extend({
+  alsoOn: z.array(z.object({ id: idSchema, name: z.string() })),
+  done: z.object({ by: z.string(), at: z.string() }).nullable(),
+});
+export type MinimalLesson = z.infer<typeof minimalLessonSchema>;
+
 /** GET /api/workspaces/:id/minimal → the do lessons marked as the minimal feasible version, per theme. */
 export const minimalVersionResponse = z.object({
   themes: z.array(
     z.object({
       theme: z.object({ id: idSchema, name: z.string() }),
-      lessons: z.array(handbookLessonSchema),
+      lessons: z.array(minimalLessonSchema),
     }),
   ),
+});
+/** PUT (done) or DELETE (open again) /api/lessons/:id/minimum/done → { lessonId, done }; facilitators and editors. */
+export const minimumDoneResponse = z.object({
+  lessonId: z.string(),
+  done: z.object({ by: z.string(), at: z.string() }).nullable(),
 });
 export type MinimalVersion = z.infer<typeof minimalVersionResponse>;

@@ -80,6 +80,8 @@ export const searchRequestQuery = z
     status: multiValue(z.enum(lessonStatuses)),
     documentKind: multiValue(z.enum(documentKinds)),
     facets: multiValue(z.enum(searchFacetNames)),
+    /** 1: every word is text, kind words too (the kind chip was taken away). */
+    literal: boolValue.optional(),
     limit: z.coerce.number().int().min(1).max(SEARCH_LIMITS.maxLimit).default(SEARCH_LIMITS.defaultLimit),
     offset: z.coerce.number().int().min(0).max(SEARCH_LIMITS.maxOffset).default(0),
   })
@@ -126,5 +128,10 @@ export const searchResponseSchema = z.object({
   offset: z.number().int(),
   /** Milliseconds the engine took. */
   took: z.number(),
+  /**
+   * How the words were read: kind words ("valkuil", "pitfalls", "niet doen") became these kind filters,
+   * and `q` is what was searched as text (shared/search-kind-words.ts). Empty kinds with `literal=1`.
+   */
+  understood: z.object({ lessonKinds: z.array(z.enum(lessonKinds)), q: z.string() }),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;

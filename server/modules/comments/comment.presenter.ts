@@ -1,9 +1,10 @@
-import type {
-  CommentMessage,
-  CommentThread,
-  ThreadTarget,
-  UnreadItem,
-  UnreadResponse,
+import {
+  type CommentMessage,
+  type CommentThread,
+  type ThreadTarget,
+  UNREAD_EXCERPT_CHARS,
+  type UnreadItem,
+  type UnreadResponse,
 } from "../../../shared/schemas/comments";
 import type { UnreadCandidate } from "./comments.reads";
 import type { MessageRecord, ThreadRecord } from "./comments.repo";
@@ -53,6 +54,14 @@ export function presentThread(row: ThreadRecord, state: ThreadState): CommentThr
   };
 }
 
+/** A message's text for a list: at most UNREAD_EXCERPT_CHARS, cut at a word where it can be, with an ellipsis. */
+function excerpt(body: string): string {
+  const text = body.replace(/\s+/g, " ").trim();
+  if (text.length <= UNREAD_EXCERPT_CHARS) return text;
+  const cut = text.lastIndexOf(" ", UNREAD_EXCERPT_CHARS - 1);
+  return `${text.slice(0, cut > UNREAD_EXCERPT_CHARS / 2 ? cut : UNREAD_EXCERPT_CHARS - 1)}…`;
+}
+
 /** Groups unread messages by thread: mentions first, then the most recent. */
 export function presentUnread(candidates: UnreadCandidate[]): UnreadResponse {
   const byThread = new Map<string, UnreadItem>();
@@ -67,11 +76,15 @@ export function presentUnread(candidates: UnreadCandidate[]): UnreadResponse {
       unreadCount: 0,
       mentioned: false,
       latestAt: c.message_created_at,
+      latest: { author: c.author_name, text: excerpt(c.body) },
     };
     item.unreadCount++;
     item.mentioned ||= c.mentioned;
     item.newThread ||= c.message_id === c.first_message_id;
-    if (c.message_created_at > item.latestAt) item.latestAt = c.message_created_at;
+    if (c.message_created_at > item.latestAt) {
+      item.latestAt = c.message_created_at;
+      item.latest = { author: c.author_name, text: excerpt(c.body) };
+    }
     byThread.set(c.thread_id, item);
   }
   const items = Array.from(byThread.values()).sort(

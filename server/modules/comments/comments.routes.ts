@@ -1,6 +1,7 @@
 import {
   createThreadRequest,
   editMessageRequest,
+  openThreadsQuery,
   postMessageRequest,
   threadListQuery,
 } from "../../../shared/schemas/comments";
@@ -60,6 +61,12 @@ export function commentsRoutes(comments: CommentsService): ApiModule {
       const user = requireUser(c.var.user);
       await comments.markRead(user, c.req.param("id"));
       return c.body(null, 204);
+    });
+
+    app.get("/api/workspaces/:id/threads", async (c) => {
+      const user = requireUser(c.var.user);
+      const { limit } = queryParams(c, openThreadsQuery);
+      return c.json(await comments.openThreads(user, c.req.param("id"), limit));
     });
 
     app.get("/api/workspaces/:id/unread", async (c) => {

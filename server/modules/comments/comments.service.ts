@@ -1,5 +1,10 @@
 import type * as Y from "yjs";
-import type { CommentThread, CreateThreadInput, UnreadResponse } from "../../../shared/schemas/comments";
+import type {
+  CommentThread,
+  CreateThreadInput,
+  OpenThreadsResponse,
+  UnreadResponse,
+} from "../../../shared/schemas/comments";
 import type { CommentLiveEvent } from "../../../shared/schemas/live";
 import type { Role } from "../../../shared/roles";
 import type { AccessControl } from "../../auth/access";
@@ -11,7 +16,7 @@ import type { SessionUser } from "../../http/app-env";
 import { newId, nowIso } from "../../ids";
 import type { LiveHub } from "../../live/live-hub";
 import { presentThread, presentUnread, type ThreadState } from "./comment.presenter";
-import { markThreadRead, markWorkspaceRead, unreadMessages } from "./comments.reads";
+import { markThreadRead, markWorkspaceRead, openThreads, unreadMessages } from "./comments.reads";
 import * as repo from "./comments.repo";
 
 /** Reads the current state of a document (the collaboration server's readDocument). */
@@ -194,6 +199,12 @@ export class CommentsService {
   async unread(user: SessionUser, workspaceId: string): Promise<UnreadResponse> {
     await this.access.requireWorkspace(user, workspaceId, "comment.read");
     return presentUnread(await unreadMessages(this.db, user.id, workspaceId));
+  }
+
+  /** The workspace's open threads, latest activity first (the workspace home's "open conversations"). */
+  async openThreads(user: SessionUser, workspaceId: string, limit: number): Promise<OpenThreadsResponse> {
+    await this.access.requireWorkspace(user, workspaceId, "comment.read");
+    return openThreads(this.db, workspaceId, limit);
   }
 
   /** Marks every thread of the workspace read for the caller up to now. */

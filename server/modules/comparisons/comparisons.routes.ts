@@ -5,6 +5,7 @@ import type { ApiModule } from "../../app-deps";
 import { notFound } from "../../errors";
 import { attachment, safeFileName } from "../handbook/exporters/escape";
 import { jsonBody } from "../../http/validate";
+import { exportWordsFor } from "../handbook/labels";
 import { comparisonCsv, comparisonMarkdown } from "./comparison-export";
 import { presentComparisonSummary, presentSavedComparison } from "./comparison.presenter";
 import { parseCaseIds } from "./comparisons.repo";
@@ -40,13 +41,18 @@ export function comparisonsRoutes(service: ComparisonsService): ApiModule {
       const workspaceId = pathId(c, "id", "Workspace");
       await service.authorize(c.get("user"), workspaceId, "comparison.save");
       const input = await jsonBody(c, createComparisonRequest);
-      return c.json({ comparison: presentSavedComparison(await service.create(c.get("user"), workspaceId, input)) }, 201);
+      return c.json(
+        { comparison: presentSavedComparison(await service.create(c.get("user"), workspaceId, input)) },
+        201,
+      );
     });
 
     app.get(`${base}/:comparisonId`, async (c) => {
       const workspaceId = pathId(c, "id", "Workspace");
       const id = pathId(c, "comparisonId", "Comparison");
-      return c.json({ comparison: presentSavedComparison(await service.get(c.get("user"), workspaceId, id)) });
+      return c.json({
+        comparison: presentSavedComparison(await service.get(c.get("user"), workspaceId, id)),
+      });
     });
 
     app.delete(`${base}/:comparisonId`, async (c) => {
@@ -57,19 +63,27 @@ export function comparisonsRoutes(service: ComparisonsService): ApiModule {
     });
 
     app.get(`${base}/:comparisonId/export.md`, async (c) => {
-      const found = await service.get(c.get("user"), pathId(c, "id", "Workspace"), pathId(c, "comparisonId", "Comparison"));
+      const found = await service.get(
+        c.get("user"),
+        pathId(c, "id", "Workspace"),
+        pathId(c, "comparisonId", "Comparison"),
+      );
       c.header("Content-Type", "text/markdown; charset=utf-8");
       c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(found.record.name, "md")));
-      return c.body(comparisonMarkdown(found.record.name, found.matrix));
+      return c.body(comparisonMarkdown(found.record.name, found.matrix, exportWordsFor(c)));
     });
 
     app.get(`${base}/:comparisonId/export.csv`, async (c) => {
-      const found = await service.get(c.get("user"), pathId(c, "id", "Workspace"), pathId(c, "comparisonId", "Comparison"));
+      const found = await service.get(
+        c.get("user"),
+        pathId(c, "id", "Workspace"),
+        pathId(c, "comparisonId", "Comparison"),
+      );
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(found.record.name, "csv")));
-      return c.body(comparisonCsv(found.matrix));
+      return c.body(comparisonCsv(found.matrix, exportWordsFor(c)));
     });
   };
 }

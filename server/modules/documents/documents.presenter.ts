@@ -23,5 +23,7 @@ export function presentDocument(row: DocumentRecord): DocumentSummary {
     updatedAt: row.updated_at,
     updatedBy: { id: row.updated_by, name: row.updated_by_name },
     deletedAt: row.deleted_at,
+    deletedBy:
+      row.deleted_at && row.deleted_by ? { id: row.deleted_by, name: row.deleted_by_name ?? "" } : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from "kysely";
+import type { Insertable, Selectable, Updateable } from "kysely";
 import type { DocumentKind } from "../../../shared/schemas/documents";
 import type { Db } from "../../db/database";
 import type { DocumentsTable } from "../../db/schema";
@@ -7,6 +7,7 @@ import type { DocumentsTable } from "../../db/schema";
 export interface DocumentRecord extends Selectable<DocumentsTable> {
   created_by_name: string;
   updated_by_name: string;
+  deleted_by_name: string | null;
 }
 
 /** SQL access for documents; nothing here decides who may do what. */
@@ -18,8 +19,13 @@ export class DocumentRepository {
       .selectFrom("documents as d")
       .innerJoin("users as creator", "creator.id", "d.created_by")
       .innerJoin("users as editor", "editor.id", "d.updated_by")
+      .leftJoin("users as trasher", "trasher.id", "d.deleted_by")
       .selectAll("d")
-      .select(["creator.name as created_by_name", "editor.name as updated_by_name"]);
+      .select([
+        "creator.name as created_by_name",
+        "editor.name as updated_by_name",
+        "trasher.name as deleted_by_name",
+      ]);
   }
 
   async find(id: string): Promise<DocumentRecord | undefined> {
@@ -40,7 +46,7 @@ export class DocumentRepository {
   }
 
   /** Inserts the document and its first Y.Doc update in one transaction. */
-  async insert(row: Selectable<DocumentsTable>, initialUpdate: Uint8Array): Promise<void> {
+  async insert(row: Insertable<DocumentsTable>, initialUpdate: Uint8Array): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto("documents").values(row).execute();
       await trx

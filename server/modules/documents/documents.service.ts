@@ -51,6 +51,8 @@ export class DocumentService {
       },
       initialUpdate,
     );
+    // Findable by its title at once, before anyone types in it (the settle work indexes edits).
+    this.events.emit("documentsChanged", { workspaceId, documentIds: [id] });
     return this.get(id);
   }
 
@@ -94,7 +96,12 @@ export class DocumentService {
     const row = await this.get(id);
     if (Boolean(row.deleted_at) === trashed) return row;
     const now = nowIso();
-    await this.repo.update(id, { deleted_at: trashed ? now : null, updated_by: userId, updated_at: now });
+    await this.repo.update(id, {
+      deleted_at: trashed ? now : null,
+      deleted_by: trashed ? userId : null,
+      updated_by: userId,
+      updated_at: now,
+    });
     this.events.emit("documentTrashed", { workspaceId: row.workspace_id, documentId: id, deleted: trashed });
     return this.get(id);
   }

@@ -5,6 +5,8 @@ interface SerializedNode {
   type?: string;
   text?: string;
   tag?: string;
+  listType?: string;
+  checked?: boolean;
   children?: SerializedNode[];
 }
 
@@ -15,13 +17,31 @@ function textOf(node: SerializedNode): string {
   return (node.children ?? []).map(textOf).join("");
 }
 
-function blocksOf(node: SerializedNode): TextBlock[] {
-  if (node.type === "list") return (node.children ?? []).flatMap(blocksOf);
+/** A cell's text: its paragraphs joined by spaces. */
+const cellText = (cell: SerializedNode) =>
+  (cell.children ?? [])
+    .map(textOf)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(" ");
+
+function blocksOf(node: SerializedNode, inChecklist = false): TextBlock[] {
+  if (node.type === "list")
+    return (node.children ?? []).flatMap((c) => blocksOf(c, node.listType === "check"));
   if (node.type === "listitem") {
     const nested = (node.children ?? []).filter((c) => c.type === "list");
     const own = textOf({ children: (node.children ?? []).filter((c) => c.type !== "list") }).trim();
-    return [...(own ? [{ type: "listItem" as const, text: own }] : []), ...nested.flatMap(blocksOf)];
+    const item: TextBlock = inChecklist
+      ? { type: "listItem", text: own, checked: node.checked === true }
+      : { type: "listItem", text: own };
+    return [...(own ? [item] : []), ...nested.flatMap((c) => blocksOf(c))];
   }
+  if (node.type === "table") {
+    const rows = (node.children ?? []).map((row) => (row.children ?? []).map(cellText));
+    if (rows.every((row) => row.every((cell) => cell === ""))) return [];
+    return [{ type: "table", rows, text: rows.map((row) => row.join(" · ")).join("\n") }];
+  }
+  if (node.type === "horizontalrule") return [];
   const text = textOf(node).trim();
   if (!text) return [];
   if (node.type === "heading") {
@@ -40,5 +60,5 @@ function blocksOf(node: SerializedNode): TextBlock[] {
  */
 export function documentTextBlocks(lexicalJson: unknown): TextBlock[] {
   const root = (lexicalJson as { root?: SerializedNode } | null)?.root;
-  return (root?.children ?? []).flatMap(blocksOf);
+  return (root?.children ?? []).flatMap((node) => blocksOf(node));
 }

@@ -53,7 +53,7 @@ describe("compileHandbook", () => {
   });
 
   it("numbers chapters in the outline's order and keeps their text", () => {
-    expect(handbook.title).toBe("Handleiding — Regie");
+    expect(handbook.title).toBe("Handboek — Regie");
     expect(handbook.chapters.map((c) => [c.number, c.theme.id])).toEqual([
       [1, "t2"],
       [2, "t1"],

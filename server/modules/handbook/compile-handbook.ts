@@ -51,7 +51,7 @@ export function compileHandbook(input: HandbookSources): Handbook {
     return { ...rec, evidence: evidence.map(handbookLesson), counts: countEvidence(evidence) };
   });
   return {
-    title: `Handleiding — ${input.workspace.name}`,
+    title: `Handboek — ${input.workspace.name}`,
     subtitle: input.workspace.period,
     compiledAt: input.compiledAt,
     chapters,

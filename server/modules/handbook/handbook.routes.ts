@@ -9,6 +9,7 @@ import { attachment, safeFileName } from "./exporters/escape";
 import { handbookHtml } from "./exporters/html";
 import { handbookMarkdown } from "./exporters/markdown";
 import type { HandbookService } from "./handbook.service";
+import { exportWordsFor } from "./labels";
 
 function workspaceId(c: Context): string {
   const value = c.req.param("id") ?? "";
@@ -21,7 +22,9 @@ export function handbookRoutes(service: HandbookService): ApiModule {
   return (app) => {
     const base = "/api/workspaces/:id/handbook";
 
-    app.get(`${base}/outline`, async (c) => c.json({ outline: await service.outline(c.get("user"), workspaceId(c)) }));
+    app.get(`${base}/outline`, async (c) =>
+      c.json({ outline: await service.outline(c.get("user"), workspaceId(c)) }),
+    );
 
     app.put(`${base}/outline`, async (c) => {
       const id = workspaceId(c);
@@ -38,7 +41,7 @@ export function handbookRoutes(service: HandbookService): ApiModule {
       c.header("X-Content-Type-Options", "nosniff");
       c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(handbook.title, "html")));
-      return c.body(handbookHtml(handbook));
+      return c.body(handbookHtml(handbook, exportWordsFor(c)));
     });
 
     app.get(`${base}/export.md`, async (c) => {
@@ -46,19 +49,21 @@ export function handbookRoutes(service: HandbookService): ApiModule {
       c.header("Content-Type", "text/markdown; charset=utf-8");
       c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(handbook.title, "md")));
-      return c.body(handbookMarkdown(handbook));
+      return c.body(handbookMarkdown(handbook, exportWordsFor(c)));
     });
 
     app.get(`${base}/export.docx`, async (c) => {
       const handbook = await service.compile(c.get("user"), workspaceId(c));
-      const bytes = await handbookDocx(handbook);
+      const bytes = await handbookDocx(handbook, exportWordsFor(c));
       c.header("Content-Type", docxContentType);
       c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", attachment(safeFileName(handbook.title, "docx")));
       return c.body(bytes.buffer as ArrayBuffer);
     });
 
-    app.post(`${base}/mark-exported`, async (c) => c.json(await service.markExported(c.get("user"), workspaceId(c))));
+    app.post(`${base}/mark-exported`, async (c) =>
+      c.json(await service.markExported(c.get("user"), workspaceId(c))),
+    );
 
     app.post(`${base}/mark-exported/undo`, async (c) => {
       const id = workspaceId(c);

@@ -34,6 +34,16 @@ export function minimalRoutes(minimal: MinimalVersionService, chapters: ChapterT
       return c.json({ lessonId: id, minimum: await minimal.setMinimum(c.get("user"), id, false) });
     });
 
+    app.put("/api/lessons/:id/minimum/done", async (c) => {
+      const id = param(c, "id", "Lesson", (v) => lessonIdPattern.test(v));
+      return c.json({ lessonId: id, done: await minimal.setDone(c.get("user"), id, true) });
+    });
+
+    app.delete("/api/lessons/:id/minimum/done", async (c) => {
+      const id = param(c, "id", "Lesson", (v) => lessonIdPattern.test(v));
+      return c.json({ lessonId: id, done: await minimal.setDone(c.get("user"), id, false) });
+    });
+
     app.get("/api/documents/:id/chapter-theme", async (c) => {
       const id = param(c, "id", "Document", isId);
       return c.json({ themeId: await chapters.get(c.get("user"), id) });

@@ -1,5 +1,6 @@
 import type { SearchRequestQuery, SearchResponse } from "../../../shared/schemas/search";
 import { searchFacetNames } from "../../../shared/schemas/search";
+import { readKindWords } from "../../../shared/search-kind-words";
 import type { AccessControl } from "../../auth/access";
 import type { Db } from "../../db/database";
 import type { SessionUser } from "../../http/app-env";
@@ -15,12 +16,18 @@ export class SearchService {
 
   async search(user: SessionUser, workspaceId: string, query: SearchRequestQuery): Promise<SearchResponse> {
     await this.access.requireWorkspace(user, workspaceId, "search.query");
+    // Kind words are filters, on either engine; both kinds of filter together mean any of them.
+    const understood = query.literal ? { lessonKinds: [], q: query.q } : readKindWords(query.q);
+    const lessonKind =
+      understood.lessonKinds.length > 0
+        ? [...new Set([...(query.lessonKind ?? []), ...understood.lessonKinds])]
+        : query.lessonKind;
     const result = await this.index.search({
       workspaceIds: [workspaceId],
-      q: query.q,
+      q: understood.q,
       filters: {
         type: query.type,
-        lessonKind: query.lessonKind,
+        lessonKind,
         theme: query.theme,
         case: query.case,
         isCentreCity: query.isCentreCity,
@@ -47,6 +54,6 @@ export class SearchService {
       const byId = new Map(names.map((t) => [t.id, t.name]));
       result.facets.theme = themeFacet.map((f) => ({ ...f, label: byId.get(f.value) ?? f.value }));
     }
-    return { ...result, limit: query.limit, offset: query.offset };
+    return { ...result, limit: query.limit, offset: query.offset, understood };
   }
 }

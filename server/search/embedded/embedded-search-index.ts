@@ -4,8 +4,8 @@ import { type IndexedRecord, toIndexedRecord, toSearchHit } from "../indexed-rec
 import type { SearchEntry, SearchIndex, SearchQuery, SearchResult } from "../search-index";
 import { highlightAll, queryTokens, snippetOf } from "../snippet";
 import { sliceBudget } from "../../work-slices";
-import { type FacetCodes, FacetValues, facetIndex, facetNames } from "./facet-values";
-import { Matcher, type MatchSource, searchableFields, topK } from "./matcher";
+import { FacetValues, facetIndex, facetNames } from "./facet-values";
+import { FIELD_UNIT, Matcher, type MatchSource, searchableFields, topK } from "./matcher";
 import { TermDictionary } from "./term-dictionary";
 
 /** Every stored entry, in batches — the embedded engine is rebuilt from SQL at start. */
@@ -13,11 +13,18 @@ export type SearchEntrySource = () => AsyncIterable<SearchEntry[]>;
 
 interface StoredEntry {
   record: IndexedRecord;
-  facets: FacetCodes;
   length: number;
 }
 
-/** An entry's words: per term its packed tf × 32 + field bits, and the token count. */
+/** One word's postings: [entry, tf × FIELD_UNIT + field bits] pairs in a typed array grown by doubling. */
+interface PostingList {
+  data: Int32Array;
+  size: number;
+}
+
+const NO_THEMES: readonly number[] = [];
+
+/** An entry's words: per term its packed tf × FIELD_UNIT + field bits, and the token count. */
 interface EntryTerms {
   terms: Map<string, number>;
   length: number;
@@ -25,6 +32,27 @@ interface EntryTerms {
 
 /** Text is tokenized in pieces of about this many characters, so one long document is not one long span. */
 const TOKENIZE_CHARS = 16_384;
+/**
+ * Distinct words indexed per entry; further new words of the same entry are left out (words already
+ * taken keep counting). A long handbook chapter has a few thousand; this bounds what one document
+ * can add to memory and to every later search's typo scan.
+ */
+export const MAX_TERMS_PER_ENTRY = 50_000;
+/**
+ * Distinct words one workspace may bring into the dictionary, which every workspace's typo search scans.
+ * A working group's whole vocabulary is a few tens of thousands; beyond the cap that workspace's entries
+ * keep every word the dictionary already has, and leave out the new ones (reported once through `onCapped`).
+ */
+export const MAX_NEW_TERMS_PER_WORKSPACE = 500_000;
+
+export interface EmbeddedSearchOptions {
+  maxNewTermsPerWorkspace?: number;
+  /** Told the first time a workspace reaches the cap. */
+  onCapped?: (workspaceId: string) => void;
+}
+
+/** Words stored between two looks at the slice budget. */
+const STORE_STEP = 256;
 
 /**
  * The embedded engine: an in-memory inverted index built for this port (folded Dutch words, prefix
@@ -37,21 +65,28 @@ const TOKENIZE_CHARS = 16_384;
  * postings aside and swaps them in at once.
  */
 export class EmbeddedSearchIndex implements SearchIndex {
+  constructor(private readonly options: EmbeddedSearchOptions = {}) {}
+
   private entries: (StoredEntry | undefined)[] = [];
   private byId = new Map<string, number>();
   private byWorkspace = new Map<string, Set<number>>();
   private byDocument = new Map<string, Set<number>>();
-  /** Per word: [entry, tf × 32 + field bits] pairs. */
-  private postings = new Map<string, number[]>();
+  /** Per word: its postings (4 bytes a number; a plain array takes 8). */
+  private postings = new Map<string, PostingList>();
+  /** Strings many records share (a document's title on each of its lessons, case names, theme lists), kept once. */
+  private shared = new Map<string, string>();
+  private sharedThemes = new Map<string, Pick<IndexedRecord, "themes" | "themeIds">>();
   private dictionary = new TermDictionary();
   private facetValues = new FacetValues();
   /** Per facet, the code of each entry's single value (-1: none); the theme facet uses the entry's list. */
   private columns: Int32Array[] = facetNames.map(() => new Int32Array(1024).fill(-1));
-  /** Per entry, the codes of its themes (the one multi-valued facet). */
-  private themeLists: Int32Array[] = [];
+  /** Per entry, the codes of its themes (the one multi-valued facet); one shared empty list for none. */
+  private themeLists: (readonly number[])[] = [];
   /** Per entry, the code of its workspace (codes from workspaceCodes). */
   private workspaceColumn: Int32Array = new Int32Array(1024);
   private workspaceCodes = new Map<string, number>();
+  /** Per workspace code: how many dictionary words its entries brought in. */
+  private newTerms: number[] = [];
   private tombstones = 0;
   private totalLength = 0;
   private readonly matcher = new Matcher();
@@ -61,7 +96,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
     capacity: () => this.entries.length,
     live: () => this.byId.size,
     averageLength: () => this.totalLength / Math.max(1, this.byId.size),
-    postings: (term) => this.postings.get(term),
+    postings: (term) => {
+      const list = this.postings.get(term);
+      return list?.data.subarray(0, list.size);
+    },
     lengthOf: (n) => this.entries[n]?.length ?? -1,
   };
 
@@ -69,8 +107,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
   index(entries: SearchEntry[]): Promise<void> {
     return this.write(async (pause) => {
       for (const entry of entries) {
-        const record = toIndexedRecord(entry);
-        this.store(record, await termsOf(record, pause));
+        const record = this.compact(toIndexedRecord(entry));
+        await this.store(record, await termsOf(record, pause), pause);
       }
       await this.compactIfNeeded(pause);
     });
@@ -172,6 +210,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return { hits, facets, total: matched.length, took: Math.round(performance.now() - started) };
   }
 
+  /** Never: this engine is rebuilt from SQL at every start. */
+  onStale(): void {}
+
   /** Always up: it lives in this process. */
   async health(): Promise<boolean> {
     return true;
@@ -205,21 +246,18 @@ export class EmbeddedSearchIndex implements SearchIndex {
     await this.compactIfNeeded(pause);
   }
 
-  /** Stores a record with its words (from termsOf): synchronous, so a search never sees half an entry. */
-  private store(record: IndexedRecord, { terms, length }: EntryTerms): void {
-    this.drop(record.id);
+  /**
+   * Stores a record with its words (from termsOf), in slices: its number is taken first and its
+   * postings added a few hundred words at a time, but searches skip a number without an entry, and
+   * the entry (replacing the old version) is put in at once at the end — a search never sees half of it.
+   */
+  private async store(
+    record: IndexedRecord,
+    { terms, length }: EntryTerms,
+    pause: () => Promise<void>,
+  ): Promise<void> {
     const n = this.entries.length;
-    for (const [term, packed] of terms) {
-      let list = this.postings.get(term);
-      if (!list) {
-        list = [];
-        this.postings.set(term, list);
-        this.dictionary.add(term);
-      }
-      list.push(n, packed);
-    }
-    const facets = this.facetValues.encode(record);
-    this.entries.push({ record, facets, length });
+    this.entries.push(undefined);
     if (n >= this.columns[0].length) {
       this.columns = this.columns.map(grown);
       this.workspaceColumn = grown(this.workspaceColumn);
@@ -228,9 +266,37 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (workspaceCode === undefined) {
       workspaceCode = this.workspaceCodes.size;
       this.workspaceCodes.set(record.workspaceId, workspaceCode);
+      this.newTerms[workspaceCode] = 0;
     }
+    const cap = this.options.maxNewTermsPerWorkspace ?? MAX_NEW_TERMS_PER_WORKSPACE;
+    let stored = 0;
+    for (const [term, packed] of terms) {
+      let list = this.postings.get(term);
+      if (!list) {
+        if (this.newTerms[workspaceCode] >= cap) {
+          if (this.newTerms[workspaceCode]++ === cap) this.options.onCapped?.(record.workspaceId);
+          continue;
+        }
+        this.newTerms[workspaceCode]++;
+        list = { data: new Int32Array(2), size: 0 };
+        this.postings.set(term, list);
+        this.dictionary.add(term);
+      }
+      if (list.size + 2 > list.data.length) {
+        const data = new Int32Array(list.data.length * 2);
+        data.set(list.data);
+        list.data = data;
+      }
+      list.data[list.size++] = n;
+      list.data[list.size++] = packed;
+      if (++stored % STORE_STEP === 0) await pause();
+    }
+    this.drop(record.id);
+    const facets = this.facetValues.encode(record);
+    this.entries[n] = { record, length };
     this.workspaceColumn[n] = workspaceCode;
-    this.themeLists.push(Int32Array.from(facets[facetIndex.theme]));
+    const themeCodes = facets[facetIndex.theme];
+    this.themeLists[n] = themeCodes.length === 0 ? NO_THEMES : themeCodes;
     facets.forEach((codes, at) => {
       this.columns[at][n] = codes[0] ?? -1;
     });
@@ -238,6 +304,31 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.byId.set(record.id, n);
     addTo(this.byWorkspace, record.workspaceId, n);
     addTo(this.byDocument, record.documentId, n);
+  }
+
+  /** The record with the strings and theme lists it shares with others taken from (or put into) the shared tables. */
+  private compact(record: IndexedRecord): IndexedRecord {
+    const share = (value: string): string => {
+      if (value === "") return "";
+      const known = this.shared.get(value);
+      if (known !== undefined) return known;
+      this.shared.set(value, value);
+      return value;
+    };
+    const themesKey = record.themes.map((t) => `${t.id}\u0000${t.name}`).join("\u0001");
+    let themes = this.sharedThemes.get(themesKey);
+    if (!themes) {
+      themes = { themes: record.themes, themeIds: record.themeIds };
+      this.sharedThemes.set(themesKey, themes);
+    }
+    return {
+      ...record,
+      ...themes,
+      documentTitle: share(record.documentTitle),
+      themeNames: share(record.themeNames),
+      caseName: record.caseName === undefined ? undefined : share(record.caseName),
+      synonyms: share(record.synonyms),
+    };
   }
 
   private drop(id: string): void {
@@ -263,19 +354,25 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private async compactIfNeeded(pause: () => Promise<void>): Promise<void> {
     if (this.tombstones < 1_000 || this.tombstones < this.byId.size) return;
     const live = this.entries.filter((e): e is StoredEntry => e !== undefined).map((e) => e.record);
-    const fresh = new EmbeddedSearchIndex();
-    for (const record of live) fresh.store(record, await termsOf(record, pause));
+    const fresh = new EmbeddedSearchIndex(this.options);
+    for (const record of live) {
+      const kept = fresh.compact(record);
+      await fresh.store(kept, await termsOf(kept, pause), pause);
+    }
     this.entries = fresh.entries;
     this.byId = fresh.byId;
     this.byWorkspace = fresh.byWorkspace;
     this.byDocument = fresh.byDocument;
     this.postings = fresh.postings;
+    this.shared = fresh.shared;
+    this.sharedThemes = fresh.sharedThemes;
     this.dictionary = fresh.dictionary;
     this.facetValues = fresh.facetValues;
     this.columns = fresh.columns;
     this.themeLists = fresh.themeLists;
     this.workspaceColumn = fresh.workspaceColumn;
     this.workspaceCodes = fresh.workspaceCodes;
+    this.newTerms = fresh.newTerms;
     this.tombstones = fresh.tombstones;
     this.totalLength = fresh.totalLength;
   }
@@ -288,7 +385,9 @@ async function termsOf(record: IndexedRecord, pause: () => Promise<void>): Promi
   for (const [bit, field] of searchableFields.entries()) {
     for (const piece of textPieces(record[field] ?? "")) {
       for (const term of tokenizeDutch(piece)) {
-        terms.set(term, ((terms.get(term) ?? 0) + 32) | (1 << bit));
+        const before = terms.get(term);
+        if (before === undefined && terms.size >= MAX_TERMS_PER_ENTRY) continue;
+        terms.set(term, ((before ?? 0) + FIELD_UNIT) | (1 << bit));
         length++;
       }
       await pause();
@@ -327,8 +426,11 @@ function addTo(map: Map<string, Set<number>>, key: string, n: number): void {
 }
 
 /** Creates the embedded index and fills it from the source, when given one. */
-export async function createEmbeddedSearchIndex(source?: SearchEntrySource): Promise<EmbeddedSearchIndex> {
-  const index = new EmbeddedSearchIndex();
+export async function createEmbeddedSearchIndex(
+  source?: SearchEntrySource,
+  options: EmbeddedSearchOptions = {},
+): Promise<EmbeddedSearchIndex> {
+  const index = new EmbeddedSearchIndex(options);
   if (source) await index.rebuild(source);
   return index;
 }

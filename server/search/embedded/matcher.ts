@@ -1,8 +1,17 @@
 import type { TermMatch } from "./term-dictionary";
 
 /** Searchable fields in rank order: a match in an earlier field ranks higher (title above text). */
-export const searchableFields = ["title", "text", "themeNames", "caseName", "documentTitle"] as const;
-const fieldWeight = [4, 1, 1, 1, 0.5];
+export const searchableFields = [
+  "title",
+  "text",
+  "themeNames",
+  "caseName",
+  "documentTitle",
+  "synonyms",
+] as const;
+const fieldWeight = [4, 1, 1, 1, 0.5, 0.5];
+/** A posting packs the term's count and one bit per searchable field: count × FIELD_UNIT + field bits. */
+export const FIELD_UNIT = 64;
 
 /** What the matcher needs to know about the index. */
 export interface MatchSource {
@@ -10,7 +19,8 @@ export interface MatchSource {
   capacity(): number;
   live(): number;
   averageLength(): number;
-  postings(term: string): number[] | undefined;
+  /** [entry, tf × FIELD_UNIT + field bits] pairs of a word. */
+  postings(term: string): ArrayLike<number> | undefined;
   /** Token count of a live entry, or -1 for a tombstone. */
   lengthOf(n: number): number;
 }
@@ -60,8 +70,8 @@ export class Matcher {
           if (length < 0) continue;
           if (round > 0 ? this.stamp[n] !== previous : this.roundStamp[n] !== current && !admit(n)) continue;
           const packed = list[p + 1];
-          const bits = packed & 31;
-          const tf = packed >>> 5;
+          const bits = packed & (FIELD_UNIT - 1);
+          const tf = packed >>> 6;
           const attribute = 31 - Math.clz32(bits & -bits);
           const norm = tf + 1.2 * (0.25 + (0.75 * length) / averageLength);
           const score = ((idf * tf * 2.2) / norm) * fieldWeight[attribute];

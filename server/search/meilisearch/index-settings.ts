@@ -6,7 +6,20 @@ import { DUTCH_STOP_WORDS } from "../dutch-text";
  * Searchable order matters: with "attribute" before "proximity", a title hit outranks a text hit.
  */
 export const meiliIndexSettings: Settings = {
-  searchableAttributes: ["title", "text", "themeNames", "caseName", "documentTitle"],
+  // `synonyms` (the workspace's, server/search/synonyms.ts) after the entry's own words; `forms` and `parts`
+  // (Dutch word forms, meili-search-index.ts) last: a word itself outranks its other forms.
+  // `anchor` (one word every record holds, see QUERY_ANCHOR) after everything.
+  searchableAttributes: [
+    "title",
+    "text",
+    "themeNames",
+    "caseName",
+    "documentTitle",
+    "synonyms",
+    "forms",
+    "parts",
+    "anchor",
+  ],
   filterableAttributes: [
     "workspaceId",
     "documentId",
@@ -20,7 +33,25 @@ export const meiliIndexSettings: Settings = {
     "documentKind",
   ],
   sortableAttributes: ["title", "documentTitle", "status"],
-  displayedAttributes: ["*"],
+  // Everything of the record but the word forms, which no answer needs.
+  displayedAttributes: [
+    "id",
+    "workspaceId",
+    "type",
+    "documentId",
+    "title",
+    "documentTitle",
+    "text",
+    "themeNames",
+    "themeIds",
+    "themes",
+    "lessonKind",
+    "status",
+    "caseName",
+    "isCentreCity",
+    "outcome",
+    "documentKind",
+  ],
   rankingRules: ["words", "typo", "attribute", "proximity", "sort", "exactness"],
   stopWords: [...DUTCH_STOP_WORDS],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },

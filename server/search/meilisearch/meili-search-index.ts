@@ -2,6 +2,7 @@ import {
   type EnqueuedTaskPromise,
   type Index,
   Meilisearch,
+  MeilisearchApiError,
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
@@ -10,7 +11,8 @@ import {
 } from "meilisearch";
 import { AppError } from "../../errors";
 import type { Logger } from "../../logger";
-import { MARK_END, MARK_START, markersToHtml } from "../dutch-text";
+import { dutchStem, wordForms } from "../dutch-forms";
+import { tokenizeDutch } from "../dutch-text";
 import { type IndexedRecord, toIndexedRecord, toSearchHit } from "../indexed-record";
 import {
   filterField,
@@ -18,12 +20,23 @@ import {
   type SearchIndex,
   type SearchQuery,
   type SearchResult,
+  SearchTaskError,
+  SearchUnavailableError,
   toFacetCounts,
 } from "../search-index";
-import { CROP_MARKER, queryTokens, SNIPPET_WORDS } from "../snippet";
+import { highlightAll, queryTokens, snippetOf } from "../snippet";
 import { filterExpression, quoted } from "./filter-expression";
 import { meiliIndexSettings } from "./index-settings";
-import { type PendingWrite, PendingWrites } from "./pending-writes";
+
+export { SearchTaskError } from "../search-index";
+
+/**
+ * The shape of the records this adapter writes. Bump it when a query starts to rely on a field older records
+ * lack (as the `anchor` and `synonyms` fields): at the next start every document is sent again.
+ */
+export const RECORD_FORMAT = 2;
+/** The one record that is not an entry: it says which RECORD_FORMAT the index holds (no workspace, never found). */
+const FORMAT_MARKER_ID = "themawerk_record_format";
 
 export interface MeiliSearchIndexOptions {
   url: string;
@@ -31,17 +44,10 @@ export interface MeiliSearchIndexOptions {
   masterKey: string | undefined;
   logger: Logger;
   indexUid?: string;
-  /** How often missed writes are retried while the engine is down. */
+  /** How often the index settings are tried again while the engine is down at start. */
   retryIntervalMs?: number;
-  /** Bound of the queue of missed writes. */
-  maxPendingWrites?: number;
   /** How often a task's state is polled while it is awaited. */
   taskPollMs?: number;
-}
-
-/** A Meilisearch task that ended in failure, with the engine's own code and message. */
-export class SearchTaskError extends Error {
-  override name = "SearchTaskError";
 }
 
 /** Errors that mean "the engine does not answer" (as opposed to "it refused"). */
@@ -60,15 +66,19 @@ const searchDown = () =>
     "Search is unavailable: the search engine does not answer. Try again shortly.",
   );
 
-/** Search with a Meilisearch server; writes missed while it is down are queued and replayed. */
+/**
+ * Search with a Meilisearch server. A write the engine does not answer fails with SearchUnavailableError and
+ * is kept by the caller (the SQL outbox, server/search/search-outbox.ts); this adapter keeps nothing itself.
+ */
 export class MeiliSearchIndex implements SearchIndex {
   private readonly client: Meilisearch;
   private readonly meiliIndex: Index<IndexedRecord>;
-  private readonly pending: PendingWrites;
   private settingsApplied = false;
+  private settling: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> | undefined;
   private closed = false;
+  private stale = false;
+  private readonly staleListeners: Array<() => Promise<void>> = [];
 
   constructor(private readonly options: MeiliSearchIndexOptions) {
     this.client = new Meilisearch({
@@ -82,29 +92,65 @@ export class MeiliSearchIndex implements SearchIndex {
       defaultWaitOptions: { interval: options.taskPollMs ?? 25, timeout: 60_000 },
     });
     this.meiliIndex = this.client.index<IndexedRecord>(options.indexUid ?? "themawerk");
-    this.pending = new PendingWrites(options.maxPendingWrites ?? 10_000);
   }
 
   /** Creates the index if needed and applies its settings; when the engine is down, retries later. */
   async start(): Promise<void> {
     try {
-      await this.applySettings();
+      await this.ensureSettings();
     } catch (error) {
-      if (!isUnreachable(error)) throw error;
+      if (!(error instanceof SearchUnavailableError)) throw error;
       this.options.logger.warn(
         "Meilisearch does not answer at start; its settings will be applied when it is back",
-        {
-          url: this.options.url,
-        },
+        { url: this.options.url },
       );
-      this.scheduleRetry();
+      this.scheduleSettingsRetry();
+    }
+  }
+
+  /**
+   * Tells `listener` when the index was created empty or holds records of another format (RECORD_FORMAT):
+   * now, or once the engine answers. When the listener is done (it queued every document), the index is
+   * marked as of the current format, so the next start does not send everything again.
+   */
+  onStale(listener: () => Promise<void>): void {
+    this.staleListeners.push(listener);
+    if (this.stale) void this.resync([listener]);
+  }
+
+  /** Marks the index as holding records of the current format (after a full `npm run reindex`). */
+  async markCurrent(): Promise<void> {
+    const marker = { id: FORMAT_MARKER_ID, workspaceId: "", format: RECORD_FORMAT };
+    await this.write("mark the record format", () =>
+      this.meiliIndex.addDocuments([marker as unknown as IndexedRecord]),
+    );
+  }
+
+  private async resync(listeners: Array<() => Promise<void>>): Promise<void> {
+    try {
+      await Promise.all(listeners.map((listener) => listener()));
+      await this.markCurrent();
+    } catch (error) {
+      // The marker stays old: the next start sends everything again, which is harmless.
+      this.options.logger.warn("Could not mark the search index as current", { error: String(error) });
+    }
+  }
+
+  /** Whether the index holds the marker of the current record format. */
+  private async holdsCurrentFormat(): Promise<boolean> {
+    try {
+      const marker = (await this.meiliIndex.getDocument(FORMAT_MARKER_ID)) as unknown as { format?: number };
+      return marker.format === RECORD_FORMAT;
+    } catch (error) {
+      if (error instanceof MeilisearchApiError && error.cause?.code === "document_not_found") return false;
+      throw error;
     }
   }
 
   /** Adds or replaces entries. */
   index(entries: SearchEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
-    const records = entries.map(toIndexedRecord);
+    const records = entries.map(toMeiliRecord);
     return this.write(`index ${records.length} entries`, () => this.meiliIndex.addDocuments(records));
   }
 
@@ -130,7 +176,8 @@ export class MeiliSearchIndex implements SearchIndex {
   async search(query: SearchQuery): Promise<SearchResult> {
     if (query.workspaceIds.length === 0) return { hits: [], facets: {}, total: 0, took: 0 };
     // Stop words are dropped here too: Meilisearch keeps a trailing one as a prefix ("het" → "hetzelfde").
-    const q = queryTokens(query.q).join(" ");
+    // Each word goes as its stem, which meets every form of it in `forms` and compounds in `parts`.
+    const q = meiliQuery(queryTokens(query.q));
     let response: SearchResponse<IndexedRecord>;
     try {
       response = await this.meiliIndex.search(q, {
@@ -138,26 +185,18 @@ export class MeiliSearchIndex implements SearchIndex {
         facets: query.facets.map((f) => filterField[f]),
         limit: query.limit,
         offset: query.offset,
-        attributesToHighlight: ["title", "documentTitle", "text"],
-        attributesToCrop: ["text"],
-        cropLength: SNIPPET_WORDS,
-        cropMarker: CROP_MARKER,
-        highlightPreTag: MARK_START,
-        highlightPostTag: MARK_END,
         matchingStrategy: "all",
       });
     } catch (error) {
       if (isUnreachable(error)) throw searchDown();
       throw error;
     }
+    // Marked by the words as typed, as the embedded engine does: Meilisearch only saw their stems.
+    const tokens = queryTokens(query.q);
     const hits = response.hits.map((hit) => {
-      const formatted = (hit._formatted ?? {}) as Partial<Record<string, string>>;
-      const title = hit.type === "lesson" ? formatted.documentTitle : formatted.title;
-      return toSearchHit(
-        hit as IndexedRecord,
-        markersToHtml(title ?? ""),
-        markersToHtml(formatted.text ?? ""),
-      );
+      const record = hit as IndexedRecord;
+      const title = record.type === "lesson" ? record.documentTitle : record.title;
+      return toSearchHit(record, highlightAll(title, tokens), snippetOf(record.text, tokens));
     });
     const facets: SearchResult["facets"] = {};
     for (const name of query.facets)
@@ -179,24 +218,24 @@ export class MeiliSearchIndex implements SearchIndex {
     }
   }
 
-  /** Stops retrying; writes still queued are lost (logged), to be recovered by `npm run reindex`. */
+  /** Stops retrying the settings. */
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
-    await this.flushing;
-    if (this.pending.size > 0) {
-      this.options.logger.warn(
-        "Closing with search writes that never reached Meilisearch; run npm run reindex",
-        {
-          pending: this.pending.size,
-        },
-      );
-    }
+    await this.settling?.catch(() => undefined);
   }
 
-  /** How many writes wait for Meilisearch to come back. */
-  get pendingWrites(): number {
-    return this.pending.size;
+  /** Applies the settings once; concurrent callers share the attempt. Unreachable → SearchUnavailableError. */
+  private ensureSettings(): Promise<void> {
+    if (this.settingsApplied) return Promise.resolve();
+    this.settling ??= this.applySettings()
+      .catch((error: unknown) => {
+        throw isUnreachable(error) ? new SearchUnavailableError(String(error)) : error;
+      })
+      .finally(() => {
+        this.settling = undefined;
+      });
+    return this.settling;
   }
 
   private async applySettings(): Promise<void> {
@@ -205,28 +244,23 @@ export class MeiliSearchIndex implements SearchIndex {
     if (created.status === "failed" && created.error?.code !== "index_already_exists")
       throw taskError(created);
     await this.awaitTask(this.meiliIndex.updateSettings(meiliIndexSettings));
+    const current = created.status === "succeeded" ? false : await this.holdsCurrentFormat();
     this.settingsApplied = true;
+    if (!current && !this.stale) {
+      this.stale = true;
+      if (this.staleListeners.length > 0) void this.resync(this.staleListeners);
+    }
   }
 
-  /** Runs a write now, or queues it behind earlier missed writes, or when the engine does not answer. */
+  /** Sends a write and waits until the engine applied it; one it does not answer throws SearchUnavailableError. */
   private async write(label: string, send: () => EnqueuedTaskPromise): Promise<void> {
-    const write: PendingWrite = { label, run: () => this.awaitTask(send()) };
-    if (this.pending.size > 0 || !this.settingsApplied) return this.enqueue(write);
+    await this.ensureSettings();
     try {
-      await write.run();
+      await this.awaitTask(send());
     } catch (error) {
-      if (!isUnreachable(error)) throw error;
-      this.enqueue(write);
+      if (isUnreachable(error)) throw new SearchUnavailableError(`${label}: ${String(error)}`);
+      throw error;
     }
-  }
-
-  private enqueue(write: PendingWrite): void {
-    if (!this.pending.push(write)) {
-      this.options.logger.error("Search write queue is full; dropped the oldest write. Run npm run reindex", {
-        dropped: this.pending.dropped,
-      });
-    }
-    this.scheduleRetry();
   }
 
   private async awaitTask(enqueued: EnqueuedTaskPromise): Promise<void> {
@@ -234,40 +268,16 @@ export class MeiliSearchIndex implements SearchIndex {
     if (task.status !== "succeeded") throw taskError(task);
   }
 
-  private scheduleRetry(): void {
-    if (this.closed || this.retryTimer || this.flushing) return;
+  private scheduleSettingsRetry(): void {
+    if (this.closed || this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      this.flushing = this.flush().finally(() => {
-        this.flushing = undefined;
-        if (this.pending.size > 0 || !this.settingsApplied) this.scheduleRetry();
+      this.ensureSettings().catch((error: unknown) => {
+        if (error instanceof SearchUnavailableError) this.scheduleSettingsRetry();
+        else this.options.logger.error("Applying search settings failed", { error: String(error) });
       });
     }, this.options.retryIntervalMs ?? 2_000);
     this.retryTimer.unref();
-  }
-
-  /** Replays missed writes in order; stops at the first one the engine does not answer. */
-  private async flush(): Promise<void> {
-    try {
-      if (!this.settingsApplied) await this.applySettings();
-      for (let write = this.pending.peek(); write && !this.closed; write = this.pending.peek()) {
-        try {
-          await write.run();
-        } catch (error) {
-          if (isUnreachable(error)) throw error;
-          // The engine refused it: retrying would fail forever, so log and move on.
-          this.options.logger.error("Search write failed and was dropped", {
-            write: write.label,
-            error: String(error),
-          });
-        }
-        this.pending.done();
-      }
-      if (this.pending.size === 0) this.options.logger.info("Search writes caught up with Meilisearch");
-    } catch (error) {
-      if (!isUnreachable(error))
-        this.options.logger.error("Applying search settings failed", { error: String(error) });
-    }
   }
 }
 
@@ -281,4 +291,30 @@ export async function createMeiliSearchIndex(options: MeiliSearchIndexOptions): 
   const index = new MeiliSearchIndex(options);
   await index.start();
   return index;
+}
+
+/**
+ * The stored record plus what Meilisearch cannot work out itself (server/search/dutch-forms.ts): the
+ * stems of the entry's words and of its compounds' last parts, searched after every other field.
+ */
+function toMeiliRecord(entry: SearchEntry): IndexedRecord & { forms: string; parts: string; anchor: string } {
+  const record = toIndexedRecord(entry);
+  const words = tokenizeDutch([record.title, record.documentTitle, record.text, record.synonyms].join(" "));
+  return { ...record, ...wordForms(words), anchor: QUERY_ANCHOR };
+}
+
+/**
+ * A word every record holds (field `anchor`, searched last). Meilisearch takes the last query word as a
+ * prefix; when that word is a stem cut from a whole word ("economie" → "economi"), the prefix would also
+ * match unrelated words ("economisch"). Ending such a query with the anchor keeps the stem a whole word,
+ * while it keeps its typo tolerance; the anchor itself matches every record, so it filters nothing.
+ */
+export const QUERY_ANCHOR = "qqanker";
+
+/** The query Meilisearch gets: each word as its stem, once; the anchor after a last word that was cut. */
+export function meiliQuery(tokens: string[]): string {
+  const stems = [...new Set(tokens.map(dutchStem))];
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && dutchStem(last) !== last) stems.push(QUERY_ANCHOR);
+  return stems.join(" ");
 }

@@ -1,6 +1,17 @@
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 import type { Handbook, HandbookLesson, TextBlock } from "../../../../shared/schemas/handbook";
-import { citationText, exportLabels, kindHeading, kindLabel } from "../labels";
+import { checkBoxMark } from "../../../../shared/text-blocks";
+import { citationText, type ExportWords, printedChapters } from "../labels";
 import { stripControlCharacters as clean } from "./escape";
 
 export const docxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -15,22 +26,52 @@ const headingLevels = [
 ] as const;
 
 const heading = (level: number, text: string, pageBreakBefore = false) =>
-  new Paragraph({ heading: headingLevels[Math.min(6, level) - 1], pageBreakBefore, children: [new TextRun(clean(text))] });
+  new Paragraph({
+    heading: headingLevels[Math.min(6, level) - 1],
+    pageBreakBefore,
+    children: [new TextRun(clean(text))],
+  });
 
-function textParagraphs(blocks: readonly TextBlock[], baseLevel: number): Paragraph[] {
+/** A table of text cells; the first row is the header (bold, repeated on every page). */
+function textTable(rows: readonly (readonly string[])[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (row, r) =>
+        new TableRow({
+          tableHeader: r === 0,
+          children: row.map(
+            (cell) =>
+              new TableCell({
+                children: [new Paragraph({ children: [new TextRun({ text: clean(cell), bold: r === 0 })] })],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+function textParagraphs(blocks: readonly TextBlock[], baseLevel: number): Array<Paragraph | Table> {
   return blocks.map((block) => {
     if (block.type === "heading") return heading(baseLevel + (block.level ?? 2) - 1, block.text);
-    if (block.type === "listItem") return new Paragraph({ bullet: { level: 0 }, children: [new TextRun(clean(block.text))] });
-    if (block.type === "quote") return new Paragraph({ style: "Quote", children: [new TextRun(clean(block.text))] });
+    if (block.type === "table") return textTable(block.rows ?? []);
+    if (block.type === "listItem") {
+      return new Paragraph({
+        bullet: { level: 0 },
+        children: [new TextRun(clean(`${checkBoxMark(block)}${block.text}`))],
+      });
+    }
+    if (block.type === "quote")
+      return new Paragraph({ style: "Quote", children: [new TextRun(clean(block.text))] });
     return new Paragraph({ children: [new TextRun(clean(block.text))] });
   });
 }
 
-const lessonParagraph = (l: HandbookLesson, withKind: boolean) =>
+const lessonParagraph = (l: HandbookLesson, withKind: boolean, words: ExportWords) =>
   new Paragraph({
     bullet: { level: 0 },
     children: [
-      ...(withKind ? [new TextRun({ text: `${kindLabel[l.kind]}: `, bold: true })] : []),
+      ...(withKind ? [new TextRun({ text: `${words.kind[l.kind]}: `, bold: true })] : []),
       new TextRun(clean(l.text)),
       new TextRun({ text: ` (${clean(citationText(l.citation))})`, italics: true }),
     ],
@@ -41,31 +82,40 @@ const lessonParagraph = (l: HandbookLesson, withKind: boolean) =>
  * table of contents, a chapter per theme on a new page, then the recommendations. Text runs only —
  * no hyperlinks, fields or embedded objects are created from user content.
  */
-export async function handbookDocx(handbook: Handbook): Promise<Uint8Array> {
-  const recNumber = handbook.chapters.length + 1;
-  const children: Paragraph[] = [
+export async function handbookDocx(handbook: Handbook, words: ExportWords): Promise<Uint8Array> {
+  const chapters = printedChapters(handbook);
+  const hasRecommendations = handbook.recommendations.length > 0;
+  const recNumber = chapters.length + 1;
+  const children: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(handbook.title))] }),
     ...(handbook.subtitle ? [new Paragraph({ children: [new TextRun(clean(handbook.subtitle))] })] : []),
-    new Paragraph({ children: [new TextRun(handbook.compiledAt.slice(0, 10))] }),
-    heading(1, exportLabels.contents, true),
-    ...handbook.chapters.map((c) => new Paragraph({ children: [new TextRun(`${c.number}. ${clean(c.theme.name)}`)] })),
-    new Paragraph({ children: [new TextRun(`${recNumber}. ${exportLabels.recommendations}`)] }),
+    new Paragraph({ children: [new TextRun(words.date(handbook.compiledAt))] }),
+    heading(1, words.contents, true),
+    ...chapters.map((c) => new Paragraph({ children: [new TextRun(`${c.number}. ${clean(c.theme.name)}`)] })),
+    ...(hasRecommendations
+      ? [new Paragraph({ children: [new TextRun(`${recNumber}. ${words.recommendations}`)] })]
+      : []),
   ];
-  for (const c of handbook.chapters) {
+  for (const c of chapters) {
     children.push(heading(1, `${c.number}. ${c.theme.name}`, true), ...textParagraphs(c.text, 2));
-    for (const g of c.groups) children.push(heading(2, kindHeading[g.kind]), ...g.lessons.map((l) => lessonParagraph(l, false)));
+    for (const g of c.groups) {
+      children.push(
+        heading(2, words.kindHeading[g.kind]),
+        ...g.lessons.map((l) => lessonParagraph(l, false, words)),
+      );
+    }
   }
-  children.push(heading(1, `${recNumber}. ${exportLabels.recommendations}`, true));
+  if (hasRecommendations) children.push(heading(1, `${recNumber}. ${words.recommendations}`, true));
   for (const r of handbook.recommendations) {
     children.push(heading(2, r.title), ...textParagraphs(r.text, 3));
     children.push(
       new Paragraph({
         children: [
-          new TextRun({ text: `${exportLabels.evidence}. `, bold: true }),
-          new TextRun(exportLabels.backedBy(r.counts.cases, r.counts.lessons)),
+          new TextRun({ text: `${words.evidence}. `, bold: true }),
+          new TextRun(words.backedBy(r.counts.cases, r.counts.lessons)),
         ],
       }),
-      ...r.evidence.map((l) => lessonParagraph(l, true)),
+      ...r.evidence.map((l) => lessonParagraph(l, true, words)),
     );
   }
   const doc = new Document({

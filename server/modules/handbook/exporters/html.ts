@@ -1,9 +1,11 @@
 import type { Handbook, HandbookLesson, TextBlock } from "../../../../shared/schemas/handbook";
-import { citationText, exportLabels, kindHeading, kindLabel } from "../labels";
+import { checkBoxMark, tableRows } from "../../../../shared/text-blocks";
+import { citationText, type ExportWords, printedChapters } from "../labels";
 import { escapeHtml as h } from "./escape";
 
 /** Inside the HTML export (it is opened from disk, away from the app's headers): no script, no outside resource. */
-export const handbookHtmlCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const handbookHtmlCsp =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const printCss = `
   @page { size: A4; margin: 2.2cm 2cm; }
@@ -16,6 +18,9 @@ const printCss = `
   .citation { color: #555; font-style: italic; }
   .kind { font-weight: bold; }
   blockquote { border-left: 3px solid #bbb; margin-left: 0; padding-left: 1rem; color: #444; }
+  table { border-collapse: collapse; margin: 0 0 1rem; }
+  th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; text-align: start; vertical-align: top; }
+  th { background: #f1f1f1; }
   @media print {
     body { margin: 0; max-width: none; padding: 0; }
     .title-page { min-height: 24cm; page-break-after: always; break-after: page; }
@@ -37,7 +42,16 @@ function textHtml(blocks: readonly TextBlock[], baseLevel: number): string {
     if (block.type === "listItem") {
       if (!inList) out.push("<ul>");
       inList = true;
-      out.push(`<li>${h(block.text)}</li>`);
+      out.push(`<li>${checkBoxMark(block)}${h(block.text)}</li>`);
+    } else if (block.type === "table") {
+      const { header, body } = tableRows(block);
+      const cells = (row: readonly string[], tag: "th" | "td") =>
+        row.map((c) => `<${tag}>${h(c)}</${tag}>`).join("");
+      out.push(
+        `<table>\n<thead><tr>${cells(header, "th")}</tr></thead>\n<tbody>\n${body
+          .map((row) => `<tr>${cells(row, "td")}</tr>`)
+          .join("\n")}\n</tbody>\n</table>`,
+      );
     } else if (block.type === "heading") {
       const level = Math.min(6, baseLevel + (block.level ?? 2) - 1);
       out.push(`<h${level}>${h(block.text)}</h${level}>`);
@@ -48,27 +62,30 @@ function textHtml(blocks: readonly TextBlock[], baseLevel: number): string {
   return out.join("\n");
 }
 
-const lessonItem = (l: HandbookLesson, withKind: boolean) =>
-  `<li>${withKind ? `<span class="kind">${h(kindLabel[l.kind])}:</span> ` : ""}${h(l.text)} <span class="citation">(${h(citationText(l.citation))})</span></li>`;
+const lessonItem = (l: HandbookLesson, withKind: boolean, words: ExportWords) =>
+  `<li>${withKind ? `<span class="kind">${h(words.kind[l.kind])}:</span> ` : ""}${h(l.text)} <span class="citation">(${h(citationText(l.citation))})</span></li>`;
 
 /**
  * The handbook as one self-contained, print-ready HTML page: title page, table of contents, chapters,
  * recommendations. Every piece of user text is escaped; the only links are the table of contents'
  * own anchors, and a Content-Security-Policy forbids scripts should anything slip through.
  */
-export function handbookHtml(handbook: Handbook): string {
-  const recNumber = handbook.chapters.length + 1;
-  const toc = handbook.chapters
+export function handbookHtml(handbook: Handbook, words: ExportWords): string {
+  const printed = printedChapters(handbook);
+  const hasRecommendations = handbook.recommendations.length > 0;
+  const recNumber = printed.length + 1;
+  const toc = printed
     .map((c) => `<li><a href="#hoofdstuk-${c.number}">${h(c.theme.name)}</a></li>`)
-    .concat(`<li><a href="#aanbevelingen">${h(exportLabels.recommendations)}</a></li>`)
+    .concat(hasRecommendations ? [`<li><a href="#aanbevelingen">${h(words.recommendations)}</a></li>`] : [])
     .join("\n");
-  const chapters = handbook.chapters.map((c) =>
+  const chapters = printed.map((c) =>
     [
       `<section class="chapter" id="hoofdstuk-${c.number}">`,
       `<h2>${c.number}. ${h(c.theme.name)}</h2>`,
       textHtml(c.text, 3),
       ...c.groups.map(
-        (g) => `<h3>${h(kindHeading[g.kind])}</h3>\n<ul>\n${g.lessons.map((l) => lessonItem(l, false)).join("\n")}\n</ul>`,
+        (g) =>
+          `<h3>${h(words.kindHeading[g.kind])}</h3>\n<ul>\n${g.lessons.map((l) => lessonItem(l, false, words)).join("\n")}\n</ul>`,
       ),
       "</section>",
     ].join("\n"),
@@ -78,13 +95,13 @@ export function handbookHtml(handbook: Handbook): string {
       `<article class="recommendation">`,
       `<h3>${h(r.title)}</h3>`,
       textHtml(r.text, 4),
-      `<p><strong>${h(exportLabels.evidence)}.</strong> ${h(exportLabels.backedBy(r.counts.cases, r.counts.lessons))}</p>`,
-      r.evidence.length ? `<ul>\n${r.evidence.map((l) => lessonItem(l, true)).join("\n")}\n</ul>` : "",
+      `<p><strong>${h(words.evidence)}.</strong> ${h(words.backedBy(r.counts.cases, r.counts.lessons))}</p>`,
+      r.evidence.length ? `<ul>\n${r.evidence.map((l) => lessonItem(l, true, words)).join("\n")}\n</ul>` : "",
       "</article>",
     ].join("\n"),
   );
   return `<!doctype html>
-<html lang="nl-BE">
+<html lang="${h(words.htmlLang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${h(handbookHtmlCsp)}">
@@ -96,20 +113,24 @@ export function handbookHtml(handbook: Handbook): string {
 <header class="title-page">
 <h1>${h(handbook.title)}</h1>
 ${handbook.subtitle ? `<p class="subtitle">${h(handbook.subtitle)}</p>` : ""}
-<p class="compiled"><time datetime="${h(handbook.compiledAt)}">${h(handbook.compiledAt.slice(0, 10))}</time></p>
+<p class="compiled"><time datetime="${h(handbook.compiledAt)}">${h(words.date(handbook.compiledAt))}</time></p>
 </header>
 <nav class="toc" aria-labelledby="toc-title">
-<h2 id="toc-title">${h(exportLabels.contents)}</h2>
+<h2 id="toc-title">${h(words.contents)}</h2>
 <ol>
 ${toc}
 </ol>
 </nav>
 <main>
 ${chapters.join("\n")}
-<section class="recommendations" id="aanbevelingen">
-<h2>${recNumber}. ${h(exportLabels.recommendations)}</h2>
+${
+  hasRecommendations
+    ? `<section class="recommendations" id="aanbevelingen">
+<h2>${recNumber}. ${h(words.recommendations)}</h2>
 ${recommendations.join("\n")}
-</section>
+</section>`
+    : ""
+}
 </main>
 </body>
 </html>

@@ -1,5 +1,6 @@
 import type { Handbook, HandbookLesson, TextBlock } from "../../../../shared/schemas/handbook";
-import { citationText, exportLabels, kindHeading, kindLabel } from "../labels";
+import { tableRows } from "../../../../shared/text-blocks";
+import { citationText, type ExportWords, printedChapters } from "../labels";
 import { escapeMarkdown as md } from "./escape";
 
 function blockLines(block: TextBlock, baseLevel: number): string[] {
@@ -9,7 +10,13 @@ function blockLines(block: TextBlock, baseLevel: number): string[] {
     case "quote":
       return [`> ${md(block.text)}`, ""];
     case "listItem":
-      return [`- ${md(block.text)}`];
+      return [`- ${block.checked === undefined ? "" : block.checked ? "[x] " : "[ ] "}${md(block.text)}`];
+    case "table": {
+      // A GFM table: the first row is the header; cells are escaped (a "|" in a cell stays text).
+      const { header, body } = tableRows(block);
+      const row = (cells: readonly string[]) => `| ${cells.map((c) => md(c) || " ").join(" | ")} |`;
+      return [row(header), `|${header.map(() => " --- |").join("")}`, ...body.map(row), ""];
+    }
     default:
       return [md(block.text), ""];
   }
@@ -25,32 +32,44 @@ function textLines(blocks: readonly TextBlock[], baseLevel: number): string[] {
   return lines;
 }
 
-const lessonLine = (l: HandbookLesson, withKind: boolean) =>
-  `- ${withKind ? `**${kindLabel[l.kind]}:** ` : ""}${md(l.text)} — _${md(citationText(l.citation))}_`;
+const lessonLine = (l: HandbookLesson, withKind: boolean, words: ExportWords) =>
+  `- ${withKind ? `**${words.kind[l.kind]}:** ` : ""}${md(l.text)} — _${md(citationText(l.citation))}_`;
 
 /**
  * The handbook as Markdown: title, table of contents, a `##` section per chapter with its text and a
  * `###` section per lesson kind, then the recommendations. Every piece of user text is escaped.
  */
-export function handbookMarkdown(handbook: Handbook): string {
+export function handbookMarkdown(handbook: Handbook, words: ExportWords): string {
+  const chapters = printedChapters(handbook);
+  const recommendations = handbook.recommendations.length > 0;
   const lines = [`# ${md(handbook.title)}`, ""];
   if (handbook.subtitle) lines.push(md(handbook.subtitle), "");
-  lines.push(`## ${exportLabels.contents}`, "");
-  for (const c of handbook.chapters) lines.push(`${c.number}. ${md(c.theme.name)}`);
-  lines.push(`${handbook.chapters.length + 1}. ${exportLabels.recommendations}`, "");
+  lines.push(`_${words.date(handbook.compiledAt)}_`, "");
+  lines.push(`## ${words.contents}`, "");
+  for (const c of chapters) lines.push(`${c.number}. ${md(c.theme.name)}`);
+  if (recommendations) lines.push(`${chapters.length + 1}. ${words.recommendations}`);
+  lines.push("");
 
-  for (const c of handbook.chapters) {
+  for (const c of chapters) {
     lines.push(`## ${c.number}. ${md(c.theme.name)}`, "", ...textLines(c.text, 3));
     for (const group of c.groups) {
-      lines.push(`### ${kindHeading[group.kind]}`, "", ...group.lessons.map((l) => lessonLine(l, false)), "");
+      lines.push(
+        `### ${words.kindHeading[group.kind]}`,
+        "",
+        ...group.lessons.map((l) => lessonLine(l, false, words)),
+        "",
+      );
     }
   }
 
-  lines.push(`## ${handbook.chapters.length + 1}. ${exportLabels.recommendations}`, "");
+  if (recommendations) lines.push(`## ${chapters.length + 1}. ${words.recommendations}`, "");
   for (const r of handbook.recommendations) {
     lines.push(`### ${md(r.title)}`, "", ...textLines(r.text, 4));
-    lines.push(`**${exportLabels.evidence}.** ${exportLabels.backedBy(r.counts.cases, r.counts.lessons)}`, "");
-    if (r.evidence.length) lines.push(...r.evidence.map((l) => lessonLine(l, true)), "");
+    lines.push(`**${words.evidence}.** ${words.backedBy(r.counts.cases, r.counts.lessons)}`, "");
+    if (r.evidence.length) lines.push(...r.evidence.map((l) => lessonLine(l, true, words)), "");
   }
-  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }
