@@ -8,11 +8,14 @@ import { RouterProvider } from "react-router";
 import { createQueryClient } from "./api/query-client";
 import { createAppRouter } from "./app/router";
 import { setUpI18n } from "./i18n";
+import { registerServiceWorker } from "./offline/register-service-worker";
 import "./styles/index.css";
 
 const i18n = setUpI18n();
 const queryClient = createQueryClient();
 const router = createAppRouter();
+
+registerServiceWorker();
 
 const root = document.getElementById("root");
 if (root) {

@@ -1,21 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Link, useRouteError } from "react-router";
-import { usePageTitle } from "../ui/use-page-title";
+import { useRouteError } from "react-router";
 
-/** Any unknown path inside the app. */
-export function NotFoundPage() {
-  const { t } = useTranslation();
-  usePageTitle(t("notFound.title"));
-  return (
-    <div className="page">
-      <h1 className="page__title">{t("notFound.title")}</h1>
-      <p className="page__lead">{t("notFound.body")}</p>
-      <Link to="/" className="button button--secondary">
-        {t("notFound.home")}
-      </Link>
-    </div>
-  );
-}
+export { NotFoundPage } from "../ui/NotFoundPage";
 
 /** A screen that threw while rendering: say so calmly, and log the details for developers. */
 export function RouteErrorPage() {

@@ -16,6 +16,7 @@ import { CLOSE_CODES } from "../../../shared/close-codes";
 import { TopBarSlot } from "../shell/top-bar-slots";
 import { createProviderFactory } from "./collaboration";
 import { CommentPlugin } from "./plugins/CommentPlugin";
+import { EditingBasicsPlugin } from "./plugins/EditingBasicsPlugin";
 import {
   ConnectionProblemBanner,
   ConnectionStatePlugin,
@@ -23,12 +24,15 @@ import {
 } from "./plugins/ConnectionStatePlugin";
 import { LessonControlsPlugin } from "./plugins/LessonControlsPlugin";
 import { LessonDecorationsPlugin } from "./plugins/LessonDecorationsPlugin";
+import { LessonIdentityPlugin } from "./plugins/LessonIdentityPlugin";
 import { LessonSlashPlugin } from "./plugins/LessonSlashPlugin";
 import { LinkSanitizerPlugin } from "./plugins/LinkSanitizerPlugin";
 import { PresencePlugin } from "./plugins/PresencePlugin";
 import { ReadOnlyPlugin } from "./plugins/ReadOnlyPlugin";
 import { ToolbarPlugin } from "./plugins/ToolbarPlugin";
 import { UnknownNodePlugin } from "./plugins/UnknownNodePlugin";
+import { RefusedChanges } from "./offline/RefusedChanges";
+import { useOfflineDocument } from "./offline/use-offline-document";
 import { userColor } from "./user-color";
 import "./editor.css";
 
@@ -82,15 +86,32 @@ function onEditorError(error: Error): void {
 
 /**
  * The live editor of one document: Lexical bound through Yjs to /collab/:documentId, with
- * presence and the connection state in the top bar. Remount (key) it to open another document.
+ * presence and the connection state in the top bar, offline-first (client/src/editor/offline).
+ * Remount (key) it to open another document.
  */
-export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: DocumentEditorProps) {
+export function DocumentEditor(props: DocumentEditorProps) {
+  // A new session after the user discarded changes the server refused: a fresh document from the server.
+  const [session, setSession] = useState(0);
+  return <EditorSession key={session} {...props} onDiscarded={() => setSession((n) => n + 1)} />;
+}
+
+function EditorSession({
+  documentId,
+  readOnly,
+  user,
+  onAccessChanged,
+  onDiscarded,
+}: DocumentEditorProps & { onDiscarded: () => void }) {
   const { t } = useTranslation("editor");
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const providerFactory = useMemo(() => createProviderFactory(setProvider), []);
   const cursorsRef = useRef<HTMLDivElement>(null);
   useAccessChanges(provider, onAccessChanged);
   const connection = useConnectionState(provider);
+  const { offline, unsaved, keptLocally } = useOfflineDocument(provider, { userId: user.id, documentId });
+  const discardRefused = () => {
+    void offline?.discardRefused().finally(onDiscarded);
+  };
   const initialConfig = {
     namespace: "themawerk",
     nodes: [...editorNodes],
@@ -106,7 +127,8 @@ export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: 
       <LexicalComposer initialConfig={initialConfig}>
         <div className="editor" data-readonly={readOnly || undefined}>
           {readOnly ? <p className="editor__readonly-badge">{t("readOnly")}</p> : <ToolbarPlugin />}
-          <ConnectionProblemBanner state={connection} />
+          {unsaved.rejected && <RefusedChanges onDiscard={discardRefused} />}
+          <ConnectionProblemBanner state={connection} keptLocally={keptLocally} />
           <div className="editor__surface">
             <RichTextPlugin
               contentEditable={
@@ -134,17 +156,19 @@ export function DocumentEditor({ documentId, readOnly, user, onAccessChanged }: 
             cursorsContainerRef={cursorsRef}
           />
           <ListPlugin />
+          <EditingBasicsPlugin readOnly={readOnly} />
           <LinkPlugin validateUrl={isSafeLinkUrl} />
           <LinkSanitizerPlugin />
           <ReadOnlyPlugin readOnly={readOnly} />
           <LessonDecorationsPlugin />
+          <LessonIdentityPlugin />
           <UnknownNodePlugin />
           {!readOnly && <LessonSlashPlugin />}
         </div>
         <TopBarSlot name="presence">
           <div className="editor-presence">
             <PresencePlugin provider={provider} />
-            <ConnectionStatePlugin state={connection} />
+            <ConnectionStatePlugin state={connection} unsaved={unsaved} />
           </div>
         </TopBarSlot>
       </LexicalComposer>

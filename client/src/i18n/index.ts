@@ -2,39 +2,9 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Locale } from "./locale";
 import { initialLocale } from "./locale";
-import account from "./messages/account";
-import auth from "./messages/auth";
-import comments from "./messages/comments";
-import common from "./messages/common";
-import comparison from "./messages/comparison";
-import documents from "./messages/documents";
-import editor from "./messages/editor";
-import handbook from "./messages/handbook";
-import invitations from "./messages/invitations";
-import lessons from "./messages/lessons";
-import search from "./messages/search";
-import shell from "./messages/shell";
-import workspaces from "./messages/workspaces";
+import { catalogue } from "./catalogue";
 
-/**
- * The message catalogue: one namespace per file in ./messages, each exporting `{ nl, en }`.
- * Use `useTranslation("<namespace>")`; `common` is the default namespace.
- */
-export const catalogue = {
-  account,
-  auth,
-  comments,
-  common,
-  comparison,
-  documents,
-  editor,
-  handbook,
-  invitations,
-  lessons,
-  search,
-  shell,
-  workspaces,
-};
+export { catalogue } from "./catalogue";
 export type Namespace = keyof typeof catalogue;
 
 function resourcesFor(locale: Locale) {

@@ -20,6 +20,7 @@ function refreshAllComments(queryClient: QueryClient, workspaceId: string) {
     predicate: (query) => query.queryKey[0] === "documents" && query.queryKey[2] === "threads",
   });
   void queryClient.invalidateQueries({ queryKey: commentKeys.unread(workspaceId) });
+  void queryClient.invalidateQueries({ queryKey: commentKeys.openThreads(workspaceId) });
 }
 
 /**
@@ -48,6 +49,7 @@ export function useWorkspaceEvents(workspaceId: string | undefined): void {
       if (event.workspaceId !== workspaceId) return;
       void queryClient.invalidateQueries({ queryKey: commentKeys.threads(event.documentId) });
       void queryClient.invalidateQueries({ queryKey: commentKeys.unread(workspaceId) });
+      void queryClient.invalidateQueries({ queryKey: commentKeys.openThreads(workspaceId) });
     };
     const onReady = () => {
       retryMs = firstRetryMs;

@@ -18,11 +18,13 @@ export function AccountMenu() {
   const navigate = useNavigate();
   return (
     <MenuTrigger>
-      <Button className="account-button" aria-label={t("topBar.accountMenu", { name: user.name })}>
+      {/* Named by its visible text (label in name, WCAG 2.5.3): the name, then "account menu" for screen readers. */}
+      <Button className="account-button">
         <span className="avatar" aria-hidden="true">
           {initials(user.name)}
         </span>
         <span className="account-button__name">{user.name}</span>
+        <span className="visually-hidden">{t("topBar.accountMenuSuffix")}</span>
         <span className="account-button__chevron" aria-hidden="true">
           ▾
         </span>

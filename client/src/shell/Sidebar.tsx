@@ -1,17 +1,32 @@
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useMatch } from "react-router";
 import { DocumentList } from "../features/documents/DocumentList";
 import { UnreadNavLink } from "../features/unread/UnreadNavLink";
 import { useWorkspaces } from "../features/workspaces/workspace-queries";
 
+/** The sidebar's element id: the top bar's menu button controls it. */
+export const SIDEBAR_ID = "sidebar";
+
 /** The sidebar: my workspaces, and inside a workspace its overview and its documents by kind. */
-export function Sidebar() {
+export function Sidebar({ open }: { open: boolean }) {
   const { t } = useTranslation(["shell", "common", "lessons", "comparison", "handbook"]);
   const workspaceId = useMatch("/w/:workspaceId/*")?.params.workspaceId;
   const workspaces = useWorkspaces();
   const current = workspaces.data?.find((w) => w.id === workspaceId);
+  const navRef = useRef<HTMLElement>(null);
+  // Opened as a drawer: focus goes into it, so keyboard and screen-reader users land where they asked to be.
+  useEffect(() => {
+    if (open) navRef.current?.focus();
+  }, [open]);
   return (
-    <nav className="sidebar" aria-label={t("sidebar.label")}>
+    <nav
+      id={SIDEBAR_ID}
+      ref={navRef}
+      className={open ? "sidebar sidebar--open" : "sidebar"}
+      aria-label={t("sidebar.label")}
+      tabIndex={-1}
+    >
       <Link to="/" className="sidebar__brand">
         <span className="brand-mark" aria-hidden="true" />
         {t("common:appName")}

@@ -26,7 +26,8 @@ export function LoginPage() {
   const [formError, setFormError] = useState<string>();
   const retryIn = useCountdown(login.error instanceof ApiError ? login.error.retryAfterSeconds : undefined);
 
-  if (me.data) return <Navigate to={next} replace />;
+  // Straight after login, "/" goes on into the workspace when there is only one (MyWorkspacesPage).
+  if (me.data) return <Navigate to={next} replace state={next === "/" ? { afterLogin: true } : undefined} />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,9 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { type LoginRequest, meResponse, type User } from "../../../../shared/schemas/auth";
 import { api, isApiError } from "../../api/client";
 import { queryKeys } from "../../api/query-keys";
+import { countWaitingChanges } from "../../editor/offline/local-copy";
 import { applyLocale } from "../../i18n/locale";
+import { forgetOfflineData, noteSessionUser } from "../../offline/offline-caches";
 
 /** The logged-in user, `null` when there is no session (401), undefined while loading. */
 export function useMe() {
@@ -11,7 +14,9 @@ export function useMe() {
     queryKey: queryKeys.me,
     queryFn: async (): Promise<User | null> => {
       try {
-        return (await api.get("/api/me", meResponse)).user;
+        const { user } = await api.get("/api/me", meResponse);
+        noteSessionUser(user.id);
+        return user;
       } catch (error) {
         if (isApiError(error, 401)) return null;
         throw error;
@@ -39,14 +44,29 @@ export function useLogin() {
   });
 }
 
+class LogoutCancelled extends Error {}
+
 /**
- * Logs out, then loads the login page (or `then`) afresh: that drops every cached answer and closes every
- * live connection (documents, presence) of the previous user in one stroke.
+ * Logs out, deletes what this browser kept for offline use (document copies, API answers: a shared
+ * computer keeps nothing of the user), then loads the login page (or `then`) afresh: that drops every
+ * cached answer and closes every live connection (documents, presence) of the previous user in one
+ * stroke. Asks first when own changes are still waiting for the server, since logging out drops them.
  */
 export function useLogout(then = "/aanmelden") {
+  const { data: user } = useMe();
+  const { t } = useTranslation("shell");
   return useMutation({
-    mutationFn: () => api.post("/api/auth/logout"),
-    onSettled: () => window.location.replace(then),
+    mutationFn: async () => {
+      const waiting = user ? await countWaitingChanges(user.id) : 0;
+      if (waiting > 0 && !window.confirm(t("topBar.logoutUnsaved", { count: waiting })))
+        throw new LogoutCancelled();
+      await api.post("/api/auth/logout");
+    },
+    onSettled: async (_data, error) => {
+      if (error instanceof LogoutCancelled) return;
+      await forgetOfflineData(user?.id);
+      window.location.replace(then);
+    },
   });
 }
 

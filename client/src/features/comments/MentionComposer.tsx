@@ -116,9 +116,9 @@ export function MentionComposer(props: MentionComposerProps) {
           placeholder={t("composer.placeholder")}
           // biome-ignore lint/a11y/noAutofocus: the composer opens because the user asked to write
           autoFocus={props.autoFocus}
-          role="combobox"
+          // A text field with a suggestion list (aria-autocomplete): a textarea may not take the combobox role,
+          // so the list's state is announced by the status line below instead of aria-expanded.
           aria-autocomplete="list"
-          aria-expanded={open}
           aria-controls={listId}
           aria-activedescendant={open && matches[active] ? `${listId}-${matches[active].userId}` : undefined}
           aria-invalid={props.error ? true : undefined}
@@ -158,6 +158,9 @@ export function MentionComposer(props: MentionComposerProps) {
             <div className="mention-composer__empty">{t("composer.noMatches")}</div>
           )}
         </div>
+        <p className="visually-hidden" role="status">
+          {open && matches.length > 0 ? t("composer.mentionCount", { count: matches.length }) : ""}
+        </p>
       </div>
       {props.error && (
         <p className="field__error" role="alert">

@@ -5,6 +5,7 @@ import {
   type CreateThreadRequest,
   commentMessageSchema,
   commentThreadSchema,
+  openThreadsResponse,
   type PostMessageRequest,
   unreadItemSchema,
 } from "../../../../shared/schemas/comments";
@@ -14,6 +15,7 @@ import { api } from "../../api/client";
 export const commentKeys = {
   threads: (documentId: string) => ["documents", documentId, "threads"] as const,
   unread: (workspaceId: string) => ["workspaces", workspaceId, "unread"] as const,
+  openThreads: (workspaceId: string) => ["workspaces", workspaceId, "open-threads"] as const,
 };
 
 const threadList = z.object({ threads: z.array(commentThreadSchema) });
@@ -101,6 +103,14 @@ export function useMarkThreadRead(workspaceId: string) {
 }
 
 /** What is new for me in a workspace, mentions first. */
+/** The workspace's open threads, latest activity first (the newest five, and how many in all). */
+export function useOpenThreads(workspaceId: string) {
+  return useQuery({
+    queryKey: commentKeys.openThreads(workspaceId),
+    queryFn: () => api.get(`/api/workspaces/${enc(workspaceId)}/threads?limit=5`, openThreadsResponse),
+  });
+}
+
 export function useUnread(workspaceId: string) {
   return useQuery({
     queryKey: commentKeys.unread(workspaceId),

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { describeApiError } from "../../forms/errors";
 import { useFormatDate } from "../../i18n/format";
+import { currentLocale } from "../../i18n/locale";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Modal } from "../../ui/Modal";
@@ -50,10 +51,18 @@ export function SavedComparisonPage() {
       <div className="comparison-toolbar">
         <ShareLink path={comparison.path} />
         <div className="comparison-toolbar__actions">
-          <a className="button button--secondary" href={`${exportBase}/export.md`} download>
+          <a
+            className="button button--secondary"
+            href={`${exportBase}/export.md?lang=${currentLocale()}`}
+            download
+          >
             {t("saved.exportMarkdown")}
           </a>
-          <a className="button button--secondary" href={`${exportBase}/export.csv`} download>
+          <a
+            className="button button--secondary"
+            href={`${exportBase}/export.csv?lang=${currentLocale()}`}
+            download
+          >
             {t("saved.exportCsv")}
           </a>
           {canDelete && (

@@ -1,5 +1,4 @@
 import { type FormEvent, type ReactNode, useState } from "react";
-import { Checkbox } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { type CaseOutcome, caseOutcomes, type DocumentKind } from "../../../../shared/schemas/documents";
@@ -7,6 +6,7 @@ import { isApiError } from "../../api/client";
 import { describeApiError, type FieldErrors, validate } from "../../forms/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { CheckboxField } from "../../ui/CheckboxField";
 import { Modal } from "../../ui/Modal";
 import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
@@ -76,15 +76,9 @@ export function DocumentMetadataFields({
           isRequired
           autoFocus={autoFocus}
         />
-        <Checkbox
-          className="checkbox"
-          isSelected={metadata.isCentreCity}
-          onChange={set("isCentreCity")}
-          name="isCentreCity"
-        >
-          <span className="checkbox__box" aria-hidden="true" />
+        <CheckboxField isSelected={metadata.isCentreCity} onChange={set("isCentreCity")} name="isCentreCity">
           {t("create.centreCityLabel")}
-        </Checkbox>
+        </CheckboxField>
         <SelectField
           label={t("create.outcomeLabel")}
           name="outcome"

@@ -2,26 +2,34 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { canWriteText } from "../../../../shared/roles";
-import { type DocumentKind, type DocumentSummary, documentKinds } from "../../../../shared/schemas/documents";
+import type { DocumentSummary } from "../../../../shared/schemas/documents";
 import { useFormatDate } from "../../i18n/format";
 import { Button } from "../../ui/Button";
 import { useWorkspace } from "../workspaces/workspace-queries";
 import { useDocuments } from "./document-queries";
 import { NewDocumentDialog } from "./NewDocumentDialog";
+import { groupByKind, recentlyEdited } from "./sidebar-order";
 import { TrashList } from "./TrashList";
 import "./documents.css";
 
-/** Groups documents by kind, in the fixed kind order, keeping the server's newest-first order. */
-export function groupByKind(documents: readonly DocumentSummary[]): Array<[DocumentKind, DocumentSummary[]]> {
-  return documentKinds
-    .map((kind): [DocumentKind, DocumentSummary[]] => [kind, documents.filter((d) => d.kind === kind)])
-    .filter(([, docs]) => docs.length > 0);
+function DocumentLink({ workspaceId, doc }: { workspaceId: string; doc: DocumentSummary }) {
+  const { t } = useTranslation("documents");
+  const formatDate = useFormatDate();
+  return (
+    <li>
+      <NavLink to={`/w/${workspaceId}/d/${doc.id}`} className="sidebar__link document-list__link">
+        <span className="sidebar__link-text">{doc.title}</span>
+        <span className="document-list__edited">
+          {t("lastEdited", { name: doc.updatedBy.name, when: formatDate(doc.updatedAt) })}
+        </span>
+      </NavLink>
+    </li>
+  );
 }
 
 /** The workspace's documents by kind (sidebar), the "new document" dialog and the trash. */
 export function DocumentList({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation("documents");
-  const formatDate = useFormatDate();
   const workspace = useWorkspace(workspaceId);
   const documents = useDocuments(workspaceId);
   const [creating, setCreating] = useState(false);
@@ -42,20 +50,23 @@ export function DocumentList({ workspaceId }: { workspaceId: string }) {
       </div>
       {documents.isError && <p className="sidebar__empty">{t("loadFailed")}</p>}
       {documents.data && documents.data.length === 0 && <p className="sidebar__empty">{t("empty")}</p>}
+      {documents.data && documents.data.length > 3 && (
+        <div className="document-list__group document-list__group--recent">
+          <h3 className="document-list__kind">{t("recent")}</h3>
+          <ul className="sidebar__list">
+            {recentlyEdited(documents.data).map((doc) => (
+              <DocumentLink key={doc.id} workspaceId={workspaceId} doc={doc} />
+            ))}
+          </ul>
+        </div>
+      )}
       {documents.data &&
         groupByKind(documents.data).map(([kind, docs]) => (
           <div key={kind} className="document-list__group">
             <h3 className="document-list__kind">{t(`kinds.${kind}`)}</h3>
             <ul className="sidebar__list">
               {docs.map((doc) => (
-                <li key={doc.id}>
-                  <NavLink to={`/w/${workspaceId}/d/${doc.id}`} className="sidebar__link document-list__link">
-                    <span className="sidebar__link-text">{doc.title}</span>
-                    <span className="document-list__edited">
-                      {t("lastEdited", { name: doc.updatedBy.name, when: formatDate(doc.updatedAt) })}
-                    </span>
-                  </NavLink>
-                </li>
+                <DocumentLink key={doc.id} workspaceId={workspaceId} doc={doc} />
               ))}
             </ul>
           </div>

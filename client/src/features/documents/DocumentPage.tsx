@@ -13,6 +13,7 @@ import { useMe } from "../auth/session";
 import { ChapterThemePicker } from "../handbook/ChapterThemePicker";
 import { EvidencePanel } from "../recommendations/EvidencePanel";
 import { useDocument, useTrashDocument } from "./document-queries";
+import { TrashDocumentDialog, type TrashedState } from "./TrashDocumentDialog";
 import { DocumentDetails } from "./DocumentDetails";
 import { DocumentTitle } from "./DocumentTitle";
 import { EditDetailsDialog } from "./EditDetailsDialog";
@@ -30,6 +31,7 @@ export function DocumentPage() {
   const { refetch } = query;
   const reloadAccess = useCallback(() => void refetch(), [refetch]);
   const [editingDetails, setEditingDetails] = useState(false);
+  const [confirmingTrash, setConfirmingTrash] = useState(false);
 
   if (query.isPending || me.isPending) return <PageLoading />;
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
@@ -51,20 +53,20 @@ export function DocumentPage() {
                 {t("page.editDetails")}
               </Button>
             )}
-            <Button
-              size="small"
-              variant="danger"
-              isPending={trash.isPending}
-              onPress={() =>
-                trash.mutate(
-                  { documentId: document.id, trashed: true },
-                  { onSuccess: () => void navigate(`/w/${workspaceId}`) },
-                )
-              }
-            >
+            <Button size="small" variant="danger" onPress={() => setConfirmingTrash(true)}>
               {t("trash.moveToTrash")}
             </Button>
           </div>
+        )}
+        {confirmingTrash && (
+          <TrashDocumentDialog
+            document={document}
+            onClose={() => setConfirmingTrash(false)}
+            onTrashed={() => {
+              const state: TrashedState = { trashed: { id: document.id, title: document.title } };
+              void navigate(`/w/${workspaceId}`, { state });
+            }}
+          />
         )}
         {editingDetails && (
           <EditDetailsDialog document={document} isOpen onClose={() => setEditingDetails(false)} />
@@ -76,7 +78,11 @@ export function DocumentPage() {
       </header>
       {trashed ? (
         <div className="document-page__trashed">
-          <Alert tone="info">{t("trash.inTrash")}</Alert>
+          <Alert tone="info">
+            {document.deletedBy
+              ? t("trash.trashedBy", { name: document.deletedBy.name })
+              : t("trash.inTrash")}
+          </Alert>
           {canWrite && (
             <Button
               variant="primary"

@@ -32,7 +32,7 @@ export function DocumentTitle({
     if (parsed.data === title) return;
     update.mutate({ title: parsed.data }, { onError: (e) => setError(describeApiError(e)) });
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter") {
       event.preventDefault();
       save();
@@ -44,12 +44,14 @@ export function DocumentTitle({
   return (
     <div className="document-page__title-field">
       <h1 className="document-page__title">
-        <input
+        {/* A one-line text area: unlike an input it wraps a long title on a narrow screen (field-sizing). */}
+        <textarea
           className="document-page__title-input"
           aria-label={t("page.titleLabel")}
           value={draft}
+          rows={1}
           maxLength={200}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => setDraft(e.target.value.replace(/[\r\n]+/g, " "))}
           onBlur={save}
           onKeyDown={onKeyDown}
           aria-invalid={Boolean(error) || undefined}

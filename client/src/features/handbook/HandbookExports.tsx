@@ -4,6 +4,7 @@ import { describeApiError } from "../../forms/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Spinner } from "../../ui/Spinner";
+import { currentLocale } from "../../i18n/locale";
 import { downloadFile } from "./download-file";
 import { handbookPath, useMarkExported, useUndoMarkExported } from "./handbook-queries";
 
@@ -35,7 +36,8 @@ export function HandbookExports({ workspaceId, canCompile }: { workspaceId: stri
     setExportResult(undefined);
     try {
       const file = await downloadFile(
-        `${handbookPath(workspaceId)}/export.${format.ext}`,
+        // In the language on screen: the export uses the same words.
+        `${handbookPath(workspaceId)}/export.${format.ext}?lang=${currentLocale()}`,
         `handboek.${format.ext}`,
       );
       setExportResult({ ok: true, file });

@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Handbook, HandbookLesson, TextBlock } from "../../../../shared/schemas/handbook";
+import { checkBoxMark, tableRows } from "../../../../shared/text-blocks";
 import { useFormatDate } from "../../i18n/format";
 import { LessonKindBadge } from "../lessons/LessonKindBadge";
 import { LessonKindIcon } from "../lessons/LessonKindIcon";
 
-type Piece = { key: string; block: TextBlock } | { key: string; items: string[] };
+type Piece = { key: string; block: TextBlock } | { key: string; items: TextBlock[] };
 
 /** Groups runs of list items into one list; keys are positions, as text blocks have no identity of their own. */
 function piecesOf(blocks: TextBlock[]): Piece[] {
@@ -14,8 +15,8 @@ function piecesOf(blocks: TextBlock[]): Piece[] {
   for (const block of blocks) {
     position += 1;
     const last = pieces.at(-1);
-    if (block.type === "listItem" && last && "items" in last) last.items.push(block.text);
-    else if (block.type === "listItem") pieces.push({ key: `l${position}`, items: [block.text] });
+    if (block.type === "listItem" && last && "items" in last) last.items.push(block);
+    else if (block.type === "listItem") pieces.push({ key: `l${position}`, items: [block] });
     else pieces.push({ key: `b${position}`, block });
   }
   return pieces;
@@ -23,6 +24,7 @@ function piecesOf(blocks: TextBlock[]): Piece[] {
 
 /** Renders chapter text blocks; headings sit below the chapter heading, runs of list items become one list. */
 function TextBlocks({ blocks, baseLevel }: { blocks: TextBlock[]; baseLevel: number }) {
+  const { t } = useTranslation("handbook");
   return (
     <>
       {piecesOf(blocks).map((piece) => {
@@ -31,7 +33,18 @@ function TextBlocks({ blocks, baseLevel }: { blocks: TextBlock[]; baseLevel: num
             <ul key={piece.key}>
               {piece.items.map((item, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity beyond their place
-                <li key={i}>{item}</li>
+                <li key={i}>
+                  {item.checked !== undefined && (
+                    <span
+                      className="handbook__check"
+                      role="img"
+                      aria-label={t(item.checked ? "checked" : "unchecked")}
+                    >
+                      {checkBoxMark(item).trim()}
+                    </span>
+                  )}
+                  {item.text}
+                </li>
               ))}
             </ul>
           );
@@ -46,6 +59,34 @@ function TextBlocks({ blocks, baseLevel }: { blocks: TextBlock[]; baseLevel: num
           );
         }
         if (block.type === "quote") return <blockquote key={piece.key}>{block.text}</blockquote>;
+        if (block.type === "table") {
+          const { header, body } = tableRows(block);
+          return (
+            <div key={piece.key} className="handbook__table" data-scrolls-sideways>
+              <table>
+                <thead>
+                  <tr>
+                    {header.map((cell, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity beyond their place
+                      <th key={i}>{cell}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {body.map((row, r) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their place
+                    <tr key={r}>
+                      {row.map((cell, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity beyond their place
+                        <td key={i}>{cell}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        }
         return <p key={piece.key}>{block.text}</p>;
       })}
     </>

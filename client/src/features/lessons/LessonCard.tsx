@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type LessonStatus, lessonStatuses } from "../../../../shared/lessons";
@@ -39,6 +40,7 @@ export function LessonCard({
   canWeigh,
   onStatusChange,
   statusPending,
+  notice,
 }: {
   workspaceId: string;
   lesson: Lesson;
@@ -46,6 +48,8 @@ export function LessonCard({
   canWeigh: boolean;
   onStatusChange: (lesson: Lesson, status: LessonStatus) => void;
   statusPending: boolean;
+  /** Shown in the card, under its status: the undo of a status change just made here. */
+  notice?: ReactNode;
 }) {
   const { t } = useTranslation("lessons");
   const href = `/w/${workspaceId}/d/${lesson.document.id}?les=${encodeURIComponent(lesson.id)}`;
@@ -69,6 +73,7 @@ export function LessonCard({
           </span>
         )}
       </div>
+      {notice}
       <Link
         to={href}
         className="lesson-card__text"

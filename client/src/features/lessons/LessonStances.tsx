@@ -20,7 +20,7 @@ function StanceList({
   const { t } = useTranslation("lessons");
   return (
     <div className={`lesson-stances__list lesson-stances__list--${tone}`}>
-      <h4 className="lesson-stances__title">{title}</h4>
+      <h3 className="lesson-stances__title">{title}</h3>
       {stances.length === 0 ? (
         <p className="muted">{t("stance.none")}</p>
       ) : (

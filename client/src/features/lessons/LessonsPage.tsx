@@ -73,6 +73,12 @@ export function LessonsPage() {
     );
   };
 
+  const changeText = change
+    ? change.undone
+      ? t("status.undone")
+      : t("status.changed", { status: t(`statuses.${change.to}`) })
+    : "";
+
   return (
     <div className="page lessons-page">
       <header className="page__header">
@@ -91,21 +97,9 @@ export function LessonsPage() {
       />
       <LessonCounts byKind={counts.byKind} byTheme={counts.byTheme} themes={themes.data ?? []} />
 
-      <div className="lessons-page__live" role="status">
-        {change && (
-          <div className="lessons-page__toast">
-            <span>
-              {change.undone
-                ? t("status.undone")
-                : t("status.changed", { status: t(`statuses.${change.to}`) })}
-            </span>
-            {!change.undone && (
-              <Button size="small" onPress={undo} isPending={setStatus.isPending}>
-                {t("status.undo")}
-              </Button>
-            )}
-          </div>
-        )}
+      {/* Read out from here; shown, with its undo, in the card of the lesson that changed. */}
+      <div className="visually-hidden" role="status">
+        {change && changeText}
       </div>
       {setStatus.isError && <Alert>{describeApiError(setStatus.error)}</Alert>}
 
@@ -126,6 +120,18 @@ export function LessonsPage() {
               canWeigh={canWeigh}
               onStatusChange={changeStatus}
               statusPending={setStatus.isPending && setStatus.variables?.lessonId === lesson.id}
+              notice={
+                change?.lessonId === lesson.id && (
+                  <div className="lessons-page__toast">
+                    <span>{changeText}</span>
+                    {!change.undone && (
+                      <Button size="small" onPress={undo} isPending={setStatus.isPending}>
+                        {t("status.undo")}
+                      </Button>
+                    )}
+                  </div>
+                )
+              }
             />
           ))}
         </ul>

@@ -5,9 +5,11 @@ import { Button } from "../../ui/Button";
 import { PageError, PageLoading } from "../../ui/PageState";
 import { usePageTitle } from "../../ui/use-page-title";
 import { useWorkspace } from "../workspaces/workspace-queries";
-import { useMinimalVersion } from "./minimal-queries";
+import { describeApiError } from "../../forms/errors";
+import { useFormatDate } from "../../i18n/format";
+import { Alert } from "../../ui/Alert";
+import { useMinimalVersion, useSetMinimumDone } from "./minimal-queries";
 import { MinimumEditor } from "./MinimumEditor";
-import { usePersonalTicks } from "./use-personal-ticks";
 import "../handbook/handbook.css";
 
 /** Route /w/:workspaceId/minimaal: the minimal feasible version as a checklist per theme; facilitators compose it. */
@@ -17,15 +19,35 @@ export function MinimalPage() {
   const workspace = useWorkspace(workspaceId);
   const minimal = useMinimalVersion(workspaceId);
   const [editing, setEditing] = useState(false);
-  const [ticks, tick] = usePersonalTicks(workspaceId);
+  const setDone = useSetMinimumDone(workspaceId);
+  // A tick shows at once; the server's answer (and everyone's ticks) follow with the refetch.
+  const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const tick = (lessonId: string, isDone: boolean) => {
+    setPending((old) => new Map(old).set(lessonId, isDone));
+    setDone.mutate(
+      { lessonId, done: isDone },
+      {
+        onSettled: () =>
+          setPending((old) => {
+            const next = new Map(old);
+            next.delete(lessonId);
+            return next;
+          }),
+      },
+    );
+  };
+  const formatDate = useFormatDate();
   usePageTitle(t("minimal.title"));
 
   if (minimal.isPending) return <PageLoading />;
   if (minimal.isError) return <PageError error={minimal.error} onRetry={() => void minimal.refetch()} />;
   const isFacilitator = workspace.data?.role === "facilitator";
-  const marked = new Set(minimal.data.themes.flatMap((x) => x.lessons.map((l) => l.id)));
-  const total = marked.size;
-  const done = [...marked].filter((id) => ticks.has(id)).length;
+  const canTick = isFacilitator || workspace.data?.role === "editor";
+  const listed = minimal.data.themes.flatMap((x) => x.lessons);
+  const marked = new Set(listed.map((l) => l.id));
+  const total = listed.length;
+  const isTicked = (l: (typeof listed)[number]) => pending.get(l.id) ?? l.done !== null;
+  const done = listed.filter(isTicked).length;
 
   return (
     <div className="page">
@@ -48,8 +70,10 @@ export function MinimalPage() {
       ) : (
         <>
           <p className="muted" aria-live="polite">
-            {t("minimal.progress", { done, total })} · {t("minimal.tickHint")}
+            {t("minimal.progress", { done, total })} ·{" "}
+            {canTick ? t("minimal.tickHint") : t("minimal.tickReadOnly")}
           </p>
+          {setDone.error && <Alert>{describeApiError(setDone.error)}</Alert>}
           {minimal.data.themes.map(({ theme, lessons }) => (
             <section key={theme.id} className="section minimal-theme" aria-labelledby={`minimal-${theme.id}`}>
               <h2 className="section__title" id={`minimal-${theme.id}`}>
@@ -58,13 +82,14 @@ export function MinimalPage() {
               <ul className="minimal-list">
                 {lessons.map((lesson) => {
                   const id = `tick-${theme.id}-${lesson.id}`;
-                  const isDone = ticks.has(lesson.id);
+                  const isDone = isTicked(lesson);
                   return (
                     <li key={lesson.id} className="minimal-item" data-done={isDone ? "1" : "0"}>
                       <input
                         type="checkbox"
                         id={id}
                         checked={isDone}
+                        disabled={!canTick || pending.has(lesson.id)}
                         onChange={(e) => tick(lesson.id, e.currentTarget.checked)}
                       />
                       <span className="minimal-item__text">
@@ -81,6 +106,10 @@ export function MinimalPage() {
                                 : lesson.citation.title,
                             })}
                           </Link>
+                          {lesson.alsoOn.length > 0 &&
+                            ` · ${t("minimal.alsoOn", { themes: lesson.alsoOn.map((x) => x.name).join(", ") })}`}
+                          {lesson.done &&
+                            ` · ${t("minimal.doneBy", { name: lesson.done.by, date: formatDate(lesson.done.at) })}`}
                         </span>
                       </span>
                     </li>

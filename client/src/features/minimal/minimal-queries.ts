@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { minimalVersionResponse } from "../../../../shared/schemas/handbook";
+import { minimalVersionResponse, minimumDoneResponse } from "../../../../shared/schemas/handbook";
 import { api } from "../../api/client";
 
 /** Query key of the minimal version; under ["workspaces", id] so a workspace refresh reloads it. */
@@ -23,6 +23,18 @@ export function useSetMinimum(workspaceId: string) {
       const path = `/api/lessons/${encodeURIComponent(lessonId)}/minimum`;
       const schema = z.object({ lessonId: z.string(), minimum: z.boolean() });
       return minimum ? api.put(path, {}, schema) : api.delete(path, schema);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: minimalKey(workspaceId) }),
+  });
+}
+
+/** Ticks a minimum lesson off for the whole group, or opens it again (facilitators and editors). */
+export function useSetMinimumDone(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ lessonId, done }: { lessonId: string; done: boolean }) => {
+      const path = `/api/lessons/${encodeURIComponent(lessonId)}/minimum/done`;
+      return done ? api.put(path, {}, minimumDoneResponse) : api.delete(path, minimumDoneResponse);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: minimalKey(workspaceId) }),
   });

@@ -5,6 +5,7 @@ import type { SearchHit } from "../../../../shared/schemas/search";
 import { Spinner } from "../../ui/Spinner";
 import { SearchHitView } from "./SearchHitView";
 import { SearchProblem } from "./SearchProblem";
+import { UnderstoodKinds } from "./UnderstoodKinds";
 import { hitHref, searchPageHref } from "./search-params";
 import { useSearchResults } from "./search-queries";
 import { useDebouncedValue } from "./use-debounced-value";
@@ -35,8 +36,14 @@ function WorkspaceSearchBox({ workspaceId }: { workspaceId: string }) {
   const [value, setValue] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // The kind chip taken away: these words are all text (until they change).
+  const [literal, setLiteral] = useState(false);
   const q = useDebouncedValue(value.trim(), DEBOUNCE_MS);
-  const results = useSearchResults(workspaceId, { q, filters: {} }, { limit: POPOVER_LIMIT, enabled: open });
+  const results = useSearchResults(
+    workspaceId,
+    { q, filters: {}, literal },
+    { limit: POPOVER_LIMIT, enabled: open },
+  );
 
   const focusField = useCallback(() => {
     inputRef.current?.focus();
@@ -58,7 +65,7 @@ function WorkspaceSearchBox({ workspaceId }: { workspaceId: string }) {
   };
   const openOption = (index: number) => {
     const hit = hits[index];
-    const to = hit ? hitHref(workspaceId, hit) : searchPageHref(workspaceId, value.trim());
+    const to = hit ? hitHref(workspaceId, hit) : searchPageHref(workspaceId, value.trim(), literal);
     close();
     inputRef.current?.blur();
     navigate(to);
@@ -122,6 +129,7 @@ function WorkspaceSearchBox({ workspaceId }: { workspaceId: string }) {
           value={value}
           onChange={(event) => {
             setValue(event.target.value);
+            setLiteral(false);
             setActive(-1);
             setOpen(true);
           }}
@@ -151,6 +159,15 @@ function WorkspaceSearchBox({ workspaceId }: { workspaceId: string }) {
               {t("empty")} <span className="muted">{t("emptyHint")}</span>
             </p>
           )
+        )}
+        {showPopover && q !== "" && !results.isError && (
+          <UnderstoodKinds
+            understood={results.data?.understood}
+            onRemove={() => {
+              setLiteral(true);
+              inputRef.current?.focus();
+            }}
+          />
         )}
         {showPopover && !results.data && loading && (
           <p className="search-popover__loading">{t("field.loading")}</p>

@@ -8,6 +8,7 @@ import { usePageTitle } from "../../ui/use-page-title";
 import { FacetFilters, shownFacets } from "./FacetFilters";
 import { SearchHitView } from "./SearchHitView";
 import { SearchProblem } from "./SearchProblem";
+import { UnderstoodKinds } from "./UnderstoodKinds";
 import { clearFilters, hitHref, readSearchState, searchApiQuery, toggleFilter } from "./search-params";
 import { useOwnFacetCounts, useSearchResults } from "./search-queries";
 import { useDebouncedValue } from "./use-debounced-value";
@@ -57,6 +58,7 @@ export function SearchPage() {
             spellCheck={false}
             onChange={(event) => {
               const next = new URLSearchParams(params);
+              next.delete("literal");
               if (event.target.value === "") next.delete("q");
               else next.set("q", event.target.value);
               update(next);
@@ -89,6 +91,16 @@ export function SearchPage() {
             {busy && <Spinner />}
             {busy && <span className="visually-hidden">{t("field.loading")}</span>}
           </p>
+          {!results.isError && (
+            <UnderstoodKinds
+              understood={data?.understood}
+              onRemove={() => {
+                const next = new URLSearchParams(params);
+                next.set("literal", "1");
+                update(next);
+              }}
+            />
+          )}
           {results.isError ? (
             <SearchProblem error={results.error} onRetry={() => results.refetch()} />
           ) : data && data.hits.length === 0 ? (

@@ -4,6 +4,8 @@ import { type SearchFilterKey, searchFilterKeys } from "../../../../shared/schem
 export interface SearchState {
   q: string;
   filters: Partial<Record<SearchFilterKey, string[]>>;
+  /** Every word is text: kind words ("valkuil") are not read as a kind filter (`?literal=1`). */
+  literal?: boolean;
 }
 
 /** Reads the search from a URL's query (`?q=…&theme=a&theme=b`); unknown keys are ignored. */
@@ -17,7 +19,8 @@ export function readSearchState(params: URLSearchParams): SearchState {
       .filter((v) => v !== "");
     if (values.length > 0) filters[key] = [...new Set(values)];
   }
-  return { q: (params.get("q") ?? "").trim(), filters };
+  const literal = params.get("literal") === "1";
+  return { q: (params.get("q") ?? "").trim(), filters, ...(literal ? { literal } : {}) };
 }
 
 /** True when the search has no words and no filters (nothing to ask the server). */
@@ -34,6 +37,7 @@ export function searchApiQuery(
   for (const key of searchFilterKeys) {
     for (const value of [...(state.filters[key] ?? [])].sort()) params.append(key, value);
   }
+  if (state.literal) params.set("literal", "1");
   if (options.facets && options.facets.length > 0) params.set("facets", options.facets.join(","));
   params.set("limit", String(options.limit));
   return params.toString();
@@ -62,6 +66,6 @@ export function hitHref(workspaceId: string, hit: { type: string; id: string; do
   return hit.type === "lesson" ? `${base}?les=${encodeURIComponent(hit.id)}` : base;
 }
 
-/** The full results page for these words (filters start empty). */
-export const searchPageHref = (workspaceId: string, q: string): string =>
-  `/w/${encodeURIComponent(workspaceId)}/zoeken${q ? `?q=${encodeURIComponent(q)}` : ""}`;
+/** The full results page for these words (filters start empty), taken literally when `literal`. */
+export const searchPageHref = (workspaceId: string, q: string, literal = false): string =>
+  `/w/${encodeURIComponent(workspaceId)}/zoeken${q ? `?q=${encodeURIComponent(q)}${literal ? "&literal=1" : ""}` : ""}`;

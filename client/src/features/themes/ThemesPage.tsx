@@ -1,15 +1,16 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Checkbox } from "react-aria-components";
 import { useParams } from "react-router";
 import type { Theme } from "../../../../shared/schemas/themes";
 import { describeApiError } from "../../forms/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { CheckboxField } from "../../ui/CheckboxField";
 import { PageError, PageLoading } from "../../ui/PageState";
 import { TextField } from "../../ui/TextField";
 import { usePageTitle } from "../../ui/use-page-title";
 import { useWorkspace } from "../workspaces/workspace-queries";
+import { SynonymsSection } from "./SynonymsSection";
 import { MergeThemeDialog, RenameThemeDialog } from "./ThemeDialogs";
 import { useCreateTheme, useMergeTheme, useReorderThemes, useThemes, useUpdateTheme } from "./theme-queries";
 import "./themes.css";
@@ -85,16 +86,9 @@ export function ThemesPage() {
       {error && <Alert>{describeApiError(error)}</Alert>}
 
       {archived.length > 0 && (
-        <Checkbox className="themes-page__toggle" isSelected={showArchived} onChange={setShowArchived}>
-          {({ isSelected }) => (
-            <>
-              <span className="themes-page__box" aria-hidden="true">
-                {isSelected ? "✓" : ""}
-              </span>
-              {t("themes.showArchived")}
-            </>
-          )}
-        </Checkbox>
+        <CheckboxField isSelected={showArchived} onChange={setShowArchived}>
+          {t("themes.showArchived")}
+        </CheckboxField>
       )}
 
       {shown.length === 0 ? (
@@ -159,6 +153,8 @@ export function ThemesPage() {
           })}
         </ol>
       )}
+
+      <SynonymsSection workspaceId={workspaceId} canManage={canManage} />
 
       {renaming && (
         <RenameThemeDialog

@@ -33,6 +33,10 @@ function UnreadRow({ workspaceId, item }: { workspaceId: string; item: UnreadIte
           <time dateTime={item.latestAt}>{formatTime(item.latestAt)}</time>
         </p>
         {item.quote && <blockquote className="unread-item__quote">{item.quote}</blockquote>}
+        <p className="unread-item__message">
+          <span className="unread-item__author">{t("unread.wrote", { name: item.latest.author })}</span>{" "}
+          {item.latest.text}
+        </p>
       </div>
       <Button
         size="small"

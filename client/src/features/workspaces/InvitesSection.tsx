@@ -18,7 +18,10 @@ export function InvitesSection({ workspaceId }: { workspaceId: string }) {
   const create = useCreateInvite(workspaceId);
   const revoke = useRevokeInvite(workspaceId);
   const [role, setRole] = useState<Role>("editor");
-  const [created, setCreated] = useState<{ role: Role; url: string }>();
+  const [created, setCreated] = useState<{ id: string; role: Role; url: string }>();
+  // The new link is offered only while its invitation is open: revoked, used or expired, it is not copied again.
+  const createdOpen =
+    created !== undefined && (invites.isFetching || (invites.data ?? []).some((i) => i.id === created.id));
   const roleOptions = roles.map((r) => ({
     id: r,
     label: t(`common:roles.${r}`),
@@ -38,7 +41,9 @@ export function InvitesSection({ workspaceId }: { workspaceId: string }) {
         className="invite-form"
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate(role, { onSuccess: ({ url, invite }) => setCreated({ role: invite.role, url }) });
+          create.mutate(role, {
+            onSuccess: ({ url, invite }) => setCreated({ id: invite.id, role: invite.role, url }),
+          });
         }}
       >
         <SelectField
@@ -59,7 +64,7 @@ export function InvitesSection({ workspaceId }: { workspaceId: string }) {
       </form>
       {create.isError && <Alert>{describeApiError(create.error)}</Alert>}
 
-      {created && (
+      {created && createdOpen && (
         <div className="invite-created" role="status">
           <h3 className="invite-created__title">
             {t("invites.newLink", { role: t(`common:roles.${created.role}`) })}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { Button } from "../../ui/Button";
 import { PageError, PageLoading } from "../../ui/PageState";
 import { usePageTitle } from "../../ui/use-page-title";
@@ -17,6 +17,11 @@ export function MyWorkspacesPage() {
   const create = useCreateWorkspace();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const afterLogin = (useLocation().state as { afterLogin?: boolean } | null)?.afterLogin === true;
+  if (afterLogin && workspaces.data?.length === 1)
+    return <Navigate to={`/w/${workspaces.data[0].id}`} replace />;
+  // Right after logging in, the list is not shown until it is known whether to go straight into the one workspace.
+  if (afterLogin && workspaces.isPending) return <PageLoading />;
 
   return (
     <div className="page">

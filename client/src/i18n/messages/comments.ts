@@ -29,7 +29,7 @@ const nl = {
     documentTitle: "Nieuwe reactie op het document",
   },
   thread: {
-    label: "Draad van {{name}}",
+    label: "Gesprek van {{name}}",
     outdated: "Verouderd",
     outdatedHint: "Deze passage staat niet meer in de tekst.",
     lessonGone: "Deze les staat niet meer in de tekst.",
@@ -50,6 +50,8 @@ const nl = {
     cancel: "Annuleren",
     mentionList: "Leden om te vermelden",
     noMatches: "Geen leden gevonden",
+    mentionCount_one: "{{count}} lid gevonden: kies met de pijltjestoetsen en Enter",
+    mentionCount_other: "{{count}} leden gevonden: kies met de pijltjestoetsen en Enter",
   },
   message: {
     actions: "Acties voor bericht van {{name}}",
@@ -64,6 +66,7 @@ const nl = {
     edited: "bewerkt",
   },
   unread: {
+    wrote: "{{name}}:",
     title: "Nieuw",
     navLabel: "Nieuw",
     badge: "{{count}} ongelezen",
@@ -74,7 +77,7 @@ const nl = {
     markAllRead: "Alles gelezen",
     marking: "Bezig…",
     mentioned: "Je werd vermeld",
-    newThread: "Nieuwe draad",
+    newThread: "Nieuw gesprek",
     count_one: "{{count}} nieuw bericht",
     count_other: "{{count}} nieuwe berichten",
     open: "Openen",
@@ -133,6 +136,8 @@ const en: typeof nl = {
     cancel: "Cancel",
     mentionList: "Members to mention",
     noMatches: "No members found",
+    mentionCount_one: "{{count}} member found: choose with the arrow keys and Enter",
+    mentionCount_other: "{{count}} members found: choose with the arrow keys and Enter",
   },
   message: {
     actions: "Actions for message by {{name}}",
@@ -147,6 +152,7 @@ const en: typeof nl = {
     edited: "edited",
   },
   unread: {
+    wrote: "{{name}}:",
     title: "New",
     navLabel: "New",
     badge: "{{count}} unread",

@@ -1,7 +1,7 @@
 // Strings used across features: the product, actions, roles, languages, validation and API errors.
 const nl = {
   appName: "Themawerk",
-  tagline: "Kennisbank voor do's, don'ts en valkuilen",
+  tagline: "Kennisbank van wat werkt, wat niet en valkuilen",
   actions: {
     save: "Opslaan",
     saving: "Bezig met opslaan…",
@@ -14,7 +14,7 @@ const nl = {
   roles: {
     facilitator: "Facilitator",
     editor: "Redacteur",
-    commenter: "Commentator",
+    commenter: "Expert",
     viewer: "Lezer",
   },
   roleHints: {

@@ -22,15 +22,15 @@ const nl = {
   matrix: {
     caption: "Lessen per thema en per casus",
     theme: "Thema",
-    crucial: "Kandidaat cruciaal element",
+    crucial: "Mogelijk cruciaal element",
     crucialRule:
       "Een casus die slaagde heeft hier een ‘doe’ of een succesfactor, terwijl een casus die het moeilijk had hier een valkuil, ‘niet doen’, knelpunt of niets heeft.",
-    crucialCount_one: "{{count}} kandidaat cruciaal element",
-    crucialCount_other: "{{count}} kandidaat cruciale elementen",
+    crucialCount_one: "{{count}} mogelijk cruciaal element",
+    crucialCount_other: "{{count}} mogelijk cruciale elementen",
     empty: "Geen lessen bij deze casussen. Markeer lessen in hun tekst en kies thema's.",
     emptyCell: "Geen lessen",
     openLesson: "Openen in {{title}}",
-    status: { candidate: "kandidaat", validated: "gevalideerd", in_handbook: "in handleiding" },
+    status: { candidate: "kandidaat", validated: "gevalideerd", in_handbook: "in handboek" },
   },
   saved: {
     title: "Bewaarde vergelijkingen",

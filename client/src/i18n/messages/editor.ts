@@ -7,14 +7,14 @@ const nl = {
     undo: "Ongedaan maken",
     redo: "Opnieuw",
     paragraph: "Alinea",
-    h1: "Kop 1",
-    h2: "Kop 2",
-    h3: "Kop 3",
+    h1: "H1, kop 1",
+    h2: "H2, kop 2",
+    h3: "H3, kop 3",
     bold: "Vet",
     italic: "Cursief",
     underline: "Onderstreept",
     bulletList: "Opsomming",
-    numberedList: "Genummerde lijst",
+    numberedList: "1. Genummerde lijst",
     quote: "Citaat",
     link: "Link",
     removeLink: "Link verwijderen",
@@ -29,7 +29,7 @@ const nl = {
   connection: {
     connected: "Verbonden",
     connecting: "Verbinden…",
-    offline: "Offline — je wijzigingen worden gesynchroniseerd zodra je weer verbonden bent",
+    offline: "Offline",
     unsaved: "Niet opgeslagen",
     limited: "Even geduld",
     tooLarge: "Document te groot",
@@ -41,7 +41,28 @@ const nl = {
     limited: "Te veel berichten of verbindingen tegelijk. We proberen het zo opnieuw.",
     tooLarge:
       "Dit document heeft de maximale grootte bereikt; je laatste wijziging is niet bewaard. Verwijderen kan nog. Herlaad de pagina en maak het document kleiner, bijvoorbeeld door het te splitsen.",
-    refused: "De server weigerde een wijziging die hij niet kon lezen. Herlaad de pagina om verder te werken.",
+    refused:
+      "De server weigerde een wijziging die hij niet kon lezen. Herlaad de pagina om verder te werken.",
+  },
+  unsaved: {
+    count_one: "{{count}} wijziging nog niet op de server",
+    count_other: "{{count}} wijzigingen nog niet op de server",
+  },
+  offlineBanner: {
+    kept: "Geen verbinding met de server. Wat je schrijft blijft op dit apparaat bewaard, ook als je de pagina sluit, en gaat naar de server zodra er weer verbinding is.",
+    notKept:
+      "Geen verbinding met de server, en deze browser kan niets bewaren. Sluit dit venster niet: je wijzigingen staan alleen hier tot de verbinding terug is.",
+  },
+  refused: {
+    title: "Je offline wijzigingen zijn niet aanvaard",
+    explanation:
+      "Terwijl je offline was, kreeg je voor dit document alleen nog leesrechten. De server heeft je wijzigingen daarom niet overgenomen. Kopieer je tekst als je hem wilt bewaren, en toon daarna de versie van de server.",
+    copy: "Kopieer mijn tekst",
+    discard: "Toon de versie van de server",
+    copied: "Je tekst staat op het klembord.",
+    copyFailed: "Kopiëren lukte niet; selecteer de tekst hieronder.",
+    show: "Toon mijn tekst",
+    textLabel: "Je tekst zoals jij hem had",
   },
   presence: {
     label: "Wie is hier",
@@ -64,14 +85,14 @@ const en: typeof nl = {
     undo: "Undo",
     redo: "Redo",
     paragraph: "Paragraph",
-    h1: "Heading 1",
-    h2: "Heading 2",
-    h3: "Heading 3",
+    h1: "H1, heading 1",
+    h2: "H2, heading 2",
+    h3: "H3, heading 3",
     bold: "Bold",
     italic: "Italic",
     underline: "Underline",
     bulletList: "Bulleted list",
-    numberedList: "Numbered list",
+    numberedList: "1. Numbered list",
     quote: "Quote",
     link: "Link",
     removeLink: "Remove link",
@@ -86,7 +107,7 @@ const en: typeof nl = {
   connection: {
     connected: "Connected",
     connecting: "Connecting…",
-    offline: "Offline — your changes will sync as soon as you are connected again",
+    offline: "Offline",
     unsaved: "Not saved",
     limited: "Please wait",
     tooLarge: "Document too large",
@@ -99,6 +120,26 @@ const en: typeof nl = {
     tooLarge:
       "This document has reached its maximum size; your last change was not saved. Deleting still works. Reload the page and make the document smaller, for instance by splitting it.",
     refused: "The server refused a change it could not read. Reload the page to continue.",
+  },
+  unsaved: {
+    count_one: "{{count}} change not yet on the server",
+    count_other: "{{count}} changes not yet on the server",
+  },
+  offlineBanner: {
+    kept: "No connection to the server. What you write is kept on this device, also if you close the page, and goes to the server as soon as the connection is back.",
+    notKept:
+      "No connection to the server, and this browser cannot keep anything. Do not close this window: your changes exist only here until the connection is back.",
+  },
+  refused: {
+    title: "Your offline changes were not accepted",
+    explanation:
+      "While you were offline, your access to this document became read-only, so the server did not take your changes. Copy your text if you want to keep it, then show the server's version.",
+    copy: "Copy my text",
+    discard: "Show the server's version",
+    copied: "Your text is on the clipboard.",
+    copyFailed: "Copying did not work; select the text below.",
+    show: "Show my text",
+    textLabel: "Your text as you had it",
   },
   presence: {
     label: "Who is here",

@@ -1,5 +1,7 @@
 // The handbook (outline, preview, exports, in-handbook mark), chapter documents and the minimal feasible version.
 const nl = {
+  checked: "afgevinkt",
+  unchecked: "niet afgevinkt",
   nav: "Handboek",
   page: {
     title: "Handboek",
@@ -62,10 +64,10 @@ const nl = {
     exporting: "Bezig met exporteren als {{format}}…",
     done: "{{file}} gedownload.",
     failed: "Exporteren lukte niet.",
-    mark: "Geëxporteerde lessen markeren als ‘in handleiding’",
+    mark: "Geëxporteerde lessen markeren als ‘in handboek’",
     marking: "Bezig met markeren…",
-    marked_one: "{{count}} les gemarkeerd als ‘in handleiding’.",
-    marked_other: "{{count}} lessen gemarkeerd als ‘in handleiding’.",
+    marked_one: "{{count}} les gemarkeerd als ‘in handboek’.",
+    marked_other: "{{count}} lessen gemarkeerd als ‘in handboek’.",
     markedNone: "Er waren geen gevalideerde lessen meer om te markeren.",
     undo: "Ongedaan maken",
     undoing: "Bezig met ongedaan maken…",
@@ -94,11 +96,16 @@ const nl = {
     from: "uit {{title}}",
     progress: "{{done}} van {{total}} afgevinkt",
     tick: "Afvinken: {{text}}",
-    tickHint: "Afvinken geldt alleen voor jou, in deze browser.",
+    tickHint: "Afvinken geldt voor de hele groep.",
+    tickReadOnly: "Facilitators en editors vinken af.",
+    doneBy: "afgevinkt door {{name}} op {{date}}",
+    alsoOn: "ook bij {{themes}}",
   },
 };
 
 const en: typeof nl = {
+  checked: "ticked",
+  unchecked: "not ticked",
   nav: "Handbook",
   page: {
     title: "Handbook",
@@ -193,7 +200,10 @@ const en: typeof nl = {
     from: "from {{title}}",
     progress: "{{done}} of {{total}} ticked",
     tick: "Tick off: {{text}}",
-    tickHint: "Ticking off applies to you only, in this browser.",
+    tickHint: "Ticking off applies to the whole group.",
+    tickReadOnly: "Facilitators and editors tick lessons off.",
+    doneBy: "ticked off by {{name}} on {{date}}",
+    alsoOn: "also under {{themes}}",
   },
 };
 

@@ -25,6 +25,11 @@ const nl = {
     more: "Meer resultaten",
     intro: "Typ een woord om lessen en documenten te zoeken, of kies een filter.",
   },
+  understood: {
+    label: "Gezocht als soort les",
+    remove: "{{kind}} niet als soort lezen, maar als woord zoeken",
+    about: "over “{{q}}”",
+  },
   empty: "Niets gevonden.",
   emptyHint: "Probeer een ander woord of minder filters.",
   unavailable: "Zoeken is tijdelijk niet beschikbaar.",
@@ -84,6 +89,11 @@ const en: typeof nl = {
     countFor_other: "{{count}} results for “{{q}}”",
     more: "More results",
     intro: "Type a word to search lessons and documents, or pick a filter.",
+  },
+  understood: {
+    label: "Searched as a kind of lesson",
+    remove: "Do not read {{kind}} as a kind; search it as a word",
+    about: "about “{{q}}”",
   },
   empty: "Nothing found.",
   emptyHint: "Try another word or fewer filters.",

@@ -7,12 +7,18 @@ const nl = {
     allWorkspaces: "Alle werkruimtes",
     overview: "Overzicht",
     noWorkspaces: "Nog geen werkruimtes",
+    open: "Menu",
+    close: "Menu sluiten",
   },
   topBar: {
-    accountMenu: "Accountmenu van {{name}}",
+    accountMenuSuffix: ", accountmenu",
     account: "Mijn account",
     logout: "Afmelden",
     loggingOut: "Bezig met afmelden…",
+    logoutUnsaved_one:
+      "{{count}} wijziging staat nog niet op de server. Als je je nu afmeldt, wordt ze van dit apparaat gewist. Toch afmelden?",
+    logoutUnsaved_other:
+      "{{count}} wijzigingen staan nog niet op de server. Als je je nu afmeldt, worden ze van dit apparaat gewist. Toch afmelden?",
     language: "Taal van de interface",
   },
 };
@@ -25,12 +31,18 @@ const en: typeof nl = {
     allWorkspaces: "All workspaces",
     overview: "Overview",
     noWorkspaces: "No workspaces yet",
+    open: "Menu",
+    close: "Close menu",
   },
   topBar: {
-    accountMenu: "Account menu of {{name}}",
+    accountMenuSuffix: ", account menu",
     account: "My account",
     logout: "Log out",
     loggingOut: "Logging out…",
+    logoutUnsaved_one:
+      "{{count}} change is not yet on the server. Logging out now deletes it from this device. Log out anyway?",
+    logoutUnsaved_other:
+      "{{count}} changes are not yet on the server. Logging out now deletes them from this device. Log out anyway?",
     language: "Interface language",
   },
 };

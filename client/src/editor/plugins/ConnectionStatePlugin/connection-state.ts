@@ -26,24 +26,29 @@ const problemStates: Record<ConnectionProblem, true> = {
 /**
  * Whether the user's edits reach the server: connected, connecting, offline (edits sync later), or
  * why the server closed the socket. A problem holds until a connection has synced again: a socket
- * that opens and is refused at once is not "connected" to the person typing.
+ * that opens and is refused at once is not "connected" to the person typing. Once a connection was
+ * lost, trying again is still offline to the user until one has synced.
  */
 export function useConnectionState(provider: WebsocketProvider | null): ConnectionState {
   const [state, setState] = useState<ConnectionState>("connecting");
   useEffect(() => {
     if (!provider) return;
     let problem: ConnectionProblem | undefined;
+    let lost = false;
     const onStatus = ({ status }: { status: string }) => {
       if (problem) return;
-      setState(status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline");
+      if (status === "connected") setState("connected");
+      else setState(status === "connecting" && !lost ? "connecting" : "offline");
     };
     const onSync = (synced: boolean) => {
       if (!synced) return;
       problem = undefined;
+      lost = false;
       setState("connected");
     };
     // After a first failed attempt the provider keeps retrying: that is offline to the user.
     const onClose = (event: CloseEvent | null) => {
+      lost = true;
       problem = (event && problemOf[event.code]) || problem;
       setState(problem ?? "offline");
     };

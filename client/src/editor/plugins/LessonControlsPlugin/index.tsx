@@ -1,5 +1,12 @@
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
-import { $getNodeByKey, $getSelection, $isRangeSelection, type EditorState } from "lexical";
+import {
+  $getNodeByKey,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_HIGH,
+  type EditorState,
+  KEY_BACKSPACE_COMMAND,
+} from "lexical";
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Button, type Key, ListBox, ListBoxItem, Popover, Select, SelectValue } from "react-aria-components";
 import { useTranslation } from "react-i18next";
@@ -8,7 +15,8 @@ import { $isLessonNode, type LessonNode } from "../../../../../shared/editor/les
 import { type LessonKind, lessonKinds } from "../../../../../shared/lessons";
 import { LessonKindIcon } from "../../../features/lessons/LessonKindIcon";
 import { useThemes } from "../../../features/themes/theme-queries";
-import { $lessonOf, turnLessonIntoParagraph } from "../LessonCommands";
+import { $lessonOf } from "../LessonCommands";
+import { ConfirmToParagraph } from "../LessonCommands/ConfirmToParagraph";
 import "./lesson-controls.css";
 
 interface ActiveLesson {
@@ -47,6 +55,7 @@ export function LessonControlsPlugin() {
   const themes = useThemes(workspaceId, true);
   const [active, setActive] = useState<ActiveLesson | null>(null);
   const [top, setTop] = useState(0);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const barRef = useRef<HTMLDivElement>(null);
 
   useEffect(
@@ -57,6 +66,30 @@ export function LessonControlsPlugin() {
           return same(previous, next) ? previous : next;
         });
       }),
+    [editor],
+  );
+
+  // Backspace at the very start of a lesson with text would make it plain text without a word (Lexical's
+  // collapseAtStart): it asks first, as the menu does. An empty lesson goes the usual way.
+  useEffect(
+    () =>
+      editor.registerCommand(
+        KEY_BACKSPACE_COMMAND,
+        (event) => {
+          const selection = $getSelection();
+          if (!$isRangeSelection(selection) || !selection.isCollapsed() || selection.anchor.offset !== 0)
+            return false;
+          const anchor = selection.anchor.getNode();
+          const lesson = $lessonOf(anchor);
+          if (!lesson || lesson.getTextContent().trim() === "") return false;
+          const first = lesson.getFirstDescendant();
+          if (!anchor.is(lesson) && !(first && anchor.is(first))) return false;
+          event?.preventDefault();
+          setConfirming(lesson.getKey());
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
     [editor],
   );
 
@@ -77,7 +110,11 @@ export function LessonControlsPlugin() {
     };
   }, [editor, place]);
 
-  if (!active) return null;
+  // The question outlives the bar: the bar goes when the editor loses focus to the dialog.
+  const confirm = confirming && (
+    <ConfirmToParagraph editor={editor} lessonKey={confirming} onClose={() => setConfirming(null)} />
+  );
+  if (!active) return confirm || null;
   const update = (change: (lesson: LessonNode) => void) =>
     editor.update(() => {
       const node = $getNodeByKey(active.key);
@@ -102,78 +139,81 @@ export function LessonControlsPlugin() {
   };
 
   return (
-    <div
-      ref={barRef}
-      className="lesson-controls"
-      role="toolbar"
-      aria-label={t("editor.controls")}
-      style={{ top }}
-      onKeyDown={onKeyDown}
-    >
-      <Select
-        className="lesson-controls__select"
-        aria-label={t("editor.kind")}
-        value={active.kind}
-        onChange={(key: Key | null) => {
-          const kind = lessonKinds.find((k) => k === key);
-          if (kind) update((node) => node.setKind(kind));
-        }}
+    <>
+      {confirm}
+      <div
+        ref={barRef}
+        className="lesson-controls"
+        role="toolbar"
+        aria-label={t("editor.controls")}
+        style={{ top }}
+        onKeyDown={onKeyDown}
       >
-        <Button className="lesson-controls__button" data-kind={active.kind}>
-          <LessonKindIcon kind={active.kind} />
-          <SelectValue>{() => t(`kinds.${active.kind}`)}</SelectValue>
-          <span aria-hidden="true">▾</span>
+        <Select
+          className="lesson-controls__select"
+          aria-label={t("editor.kind")}
+          value={active.kind}
+          onChange={(key: Key | null) => {
+            const kind = lessonKinds.find((k) => k === key);
+            if (kind) update((node) => node.setKind(kind));
+          }}
+        >
+          <Button className="lesson-controls__button" data-kind={active.kind}>
+            <LessonKindIcon kind={active.kind} />
+            <SelectValue>{() => t(`kinds.${active.kind}`)}</SelectValue>
+            <span aria-hidden="true">▾</span>
+          </Button>
+          <Popover className="popover">
+            <ListBox className="listbox">
+              {lessonKinds.map((kind) => (
+                <ListBoxItem
+                  key={kind}
+                  id={kind}
+                  textValue={t(`kinds.${kind}`)}
+                  className="listbox__item lesson-controls__option"
+                  data-kind={kind}
+                >
+                  <span className="listbox__label">
+                    <LessonKindIcon kind={kind} /> {t(`kinds.${kind}`)}
+                  </span>
+                </ListBoxItem>
+              ))}
+            </ListBox>
+          </Popover>
+        </Select>
+        <Select
+          className="lesson-controls__select"
+          aria-label={t("editor.themes")}
+          selectionMode="multiple"
+          value={active.themes.filter((id) => pickable.some((theme) => theme.id === id))}
+          onChange={(keys: Key[]) => update((node) => node.setThemes(keys.map(String)))}
+          placeholder={t("editor.themesPlaceholder")}
+          isDisabled={pickable.length === 0}
+        >
+          <Button className="lesson-controls__button lesson-controls__themes">
+            <SelectValue className="lesson-controls__themes-value" />
+            <span aria-hidden="true">▾</span>
+          </Button>
+          <Popover className="popover">
+            <ListBox className="listbox">
+              {pickable.map((theme) => (
+                <ListBoxItem key={theme.id} id={theme.id} textValue={theme.name} className="listbox__item">
+                  <span className="listbox__label">{theme.name}</span>
+                </ListBoxItem>
+              ))}
+            </ListBox>
+          </Popover>
+        </Select>
+        <Button
+          className="lesson-controls__button"
+          aria-label={t("editor.toParagraph")}
+          onPress={() => setConfirming(active.key)}
+        >
+          <span aria-hidden="true" title={t("editor.toParagraph")}>
+            ¶
+          </span>
         </Button>
-        <Popover className="popover">
-          <ListBox className="listbox">
-            {lessonKinds.map((kind) => (
-              <ListBoxItem
-                key={kind}
-                id={kind}
-                textValue={t(`kinds.${kind}`)}
-                className="listbox__item lesson-controls__option"
-                data-kind={kind}
-              >
-                <span className="listbox__label">
-                  <LessonKindIcon kind={kind} /> {t(`kinds.${kind}`)}
-                </span>
-              </ListBoxItem>
-            ))}
-          </ListBox>
-        </Popover>
-      </Select>
-      <Select
-        className="lesson-controls__select"
-        aria-label={t("editor.themes")}
-        selectionMode="multiple"
-        value={active.themes.filter((id) => pickable.some((theme) => theme.id === id))}
-        onChange={(keys: Key[]) => update((node) => node.setThemes(keys.map(String)))}
-        placeholder={t("editor.themesPlaceholder")}
-        isDisabled={pickable.length === 0}
-      >
-        <Button className="lesson-controls__button lesson-controls__themes">
-          <SelectValue className="lesson-controls__themes-value" />
-          <span aria-hidden="true">▾</span>
-        </Button>
-        <Popover className="popover">
-          <ListBox className="listbox">
-            {pickable.map((theme) => (
-              <ListBoxItem key={theme.id} id={theme.id} textValue={theme.name} className="listbox__item">
-                <span className="listbox__label">{theme.name}</span>
-              </ListBoxItem>
-            ))}
-          </ListBox>
-        </Popover>
-      </Select>
-      <Button
-        className="lesson-controls__button"
-        aria-label={t("editor.toParagraph")}
-        onPress={() => turnLessonIntoParagraph(editor, active.key)}
-      >
-        <span aria-hidden="true" title={t("editor.toParagraph")}>
-          ¶
-        </span>
-      </Button>
-    </div>
+      </div>
+    </>
   );
 }

@@ -5,7 +5,8 @@ import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from "react-a
 import { lessonKinds } from "../../../../../shared/lessons";
 import { LessonKindIcon } from "../../../features/lessons/LessonKindIcon";
 import "./toolbar-menu.css";
-import { $applyLessonKind, $selectedLesson, turnLessonIntoParagraph } from "../LessonCommands";
+import { $applyLessonKind, $selectedLesson } from "../LessonCommands";
+import { ConfirmToParagraph } from "../LessonCommands/ConfirmToParagraph";
 
 const toParagraph = "to-paragraph";
 
@@ -14,6 +15,7 @@ export function LessonToolbarMenu() {
   const { t } = useTranslation("lessons");
   const [editor] = useLexicalComposerContext();
   const [inLesson, setInLesson] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   useEffect(
     () =>
@@ -25,7 +27,7 @@ export function LessonToolbarMenu() {
 
   const onAction = (key: React.Key) => {
     if (key === toParagraph) {
-      turnLessonIntoParagraph(editor);
+      setConfirming(editor.getEditorState().read(() => $selectedLesson()?.getKey() ?? null));
       return;
     }
     const kind = lessonKinds.find((k) => k === key);
@@ -35,32 +37,37 @@ export function LessonToolbarMenu() {
   };
 
   return (
-    <MenuTrigger>
-      <Button
-        className="toolbar__button lesson-toolbar-menu__button"
-        aria-label={t("editor.toolbarMenuLabel")}
-        data-active={inLesson || undefined}
-      >
-        <LessonKindIcon kind="pitfall" />
-        <span>{t("editor.toolbarMenu")}</span>
-        <span aria-hidden="true">▾</span>
-      </Button>
-      <Popover className="popover lesson-toolbar-menu__popover" placement="bottom start">
-        <Menu className="lesson-toolbar-menu" onAction={onAction} aria-label={t("editor.toolbarMenuLabel")}>
-          {lessonKinds.map((kind) => (
-            <MenuItem key={kind} id={kind} className="lesson-toolbar-menu__item" data-kind={kind}>
-              <LessonKindIcon kind={kind} />
-              {t(`kinds.${kind}`)}
-            </MenuItem>
-          ))}
-          {inLesson && <Separator className="lesson-toolbar-menu__separator" />}
-          {inLesson && (
-            <MenuItem id={toParagraph} className="lesson-toolbar-menu__item">
-              {t("editor.toParagraph")}
-            </MenuItem>
-          )}
-        </Menu>
-      </Popover>
-    </MenuTrigger>
+    <>
+      {confirming && (
+        <ConfirmToParagraph editor={editor} lessonKey={confirming} onClose={() => setConfirming(null)} />
+      )}
+      <MenuTrigger>
+        <Button
+          className="toolbar__button lesson-toolbar-menu__button"
+          aria-label={t("editor.toolbarMenuLabel")}
+          data-active={inLesson || undefined}
+        >
+          <LessonKindIcon kind="pitfall" />
+          <span>{t("editor.toolbarMenu")}</span>
+          <span aria-hidden="true">▾</span>
+        </Button>
+        <Popover className="popover lesson-toolbar-menu__popover" placement="bottom start">
+          <Menu className="lesson-toolbar-menu" onAction={onAction} aria-label={t("editor.toolbarMenuLabel")}>
+            {lessonKinds.map((kind) => (
+              <MenuItem key={kind} id={kind} className="lesson-toolbar-menu__item" data-kind={kind}>
+                <LessonKindIcon kind={kind} />
+                {t(`kinds.${kind}`)}
+              </MenuItem>
+            ))}
+            {inLesson && <Separator className="lesson-toolbar-menu__separator" />}
+            {inLesson && (
+              <MenuItem id={toParagraph} className="lesson-toolbar-menu__item">
+                {t("editor.toParagraph")}
+              </MenuItem>
+            )}
+          </Menu>
+        </Popover>
+      </MenuTrigger>
+    </>
   );
 }

@@ -35,7 +35,9 @@ export function PresencePlugin({ provider }: { provider: WebsocketProvider | nul
       {people.map((person) => (
         <li key={person.clientId} className="presence__person" data-self={person.isSelf || undefined}>
           <span className="presence__swatch" style={{ backgroundColor: person.color }} aria-hidden="true" />
-          {person.isSelf ? t("presence.you", { name: person.name }) : person.name}
+          <span className="presence__name">
+            {person.isSelf ? t("presence.you", { name: person.name }) : person.name}
+          </span>
         </li>
       ))}
     </ul>

@@ -17,6 +17,7 @@ import {
   UNDO_COMMAND,
 } from "lexical";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { Toolbar } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { $isLessonNode } from "../../../../../shared/editor";
 import { type BlockFormat, setBlockFormat } from "../../block-format";
@@ -160,7 +161,8 @@ export function ToolbarPlugin() {
 
   return (
     <>
-      <div className="toolbar" role="toolbar" aria-label={t("toolbar.label")}>
+      {/* A WAI-ARIA toolbar: one Tab stop, the arrow keys move between its buttons (react-aria's Toolbar). */}
+      <Toolbar className="toolbar" aria-label={t("toolbar.label")}>
         <ToolButton
           label={t("toolbar.undo")}
           hint="Ctrl+Z"
@@ -221,7 +223,7 @@ export function ToolbarPlugin() {
         </ToolButton>
         <span className="toolbar__divider" aria-hidden="true" />
         <LessonToolbarMenu />
-      </div>
+      </Toolbar>
       <ShortcutsPlugin currentFormat={currentFormat} />
       <LinkDialog
         isOpen={linkOpen}
