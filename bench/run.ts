@@ -2,6 +2,8 @@ import os from "node:os";
 import { runCollabCold } from "./collab-cold-load";
 import { runCollabFanout } from "./collab-fanout";
 import { runSearchBench } from "./search";
+import { runSearchIndexing } from "./search-indexing";
+import { runSearchRelevance } from "./search-relevance";
 import { runSettleWork } from "./settle-work";
 
 /** `npm run bench`: runs every benchmark in turn (`npm run bench -- --only=search` runs one); later issues add theirs to the list. */
@@ -9,6 +11,8 @@ const benchmarks: Array<{ name: string; run: (log: (line: string) => void) => Pr
   { name: "collab-fanout", run: runCollabFanout },
   { name: "collab-cold-load", run: runCollabCold },
   { name: "search", run: runSearchBench },
+  { name: "search-indexing", run: runSearchIndexing },
+  { name: "search-relevance", run: runSearchRelevance },
   { name: "settle-work", run: runSettleWork },
 ];
 

@@ -1,21 +1,18 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase } from "../server/db/database";
+import { nowIso } from "../server/ids";
 import { createLogger } from "../server/logger";
 import { createSearchIndex } from "../server/search/create-search-index";
+import { createEmbeddedSearchIndex } from "../server/search/embedded/embedded-search-index";
+import { sqlSearchEntrySource } from "../server/search/sql-entry-source";
 import type { LessonEntry, SearchIndex, SearchQuery } from "../server/search/search-index";
 import { lessonKinds, lessonStatuses } from "../shared/lessons";
 import { meiliUnavailableReason, startMeilisearch } from "../tests/helpers/meilisearch";
+import { random } from "./random";
 import { ms, quantile } from "./stats";
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run searches the same corpus. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = (
   "gemeente gemeenten centrumstad centrumsteden dienstenwijzer klaverbladmodel masterplan werkwinkel personeel " +
@@ -103,6 +100,17 @@ function queryMix(workspaceIds: string[]): SearchQuery[] {
   ];
 }
 
+/** Heap plus typed-array memory after a full collection (`npm run bench` runs Node with --expose-gc). */
+function settledMemory(): number | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  gc();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
 async function measure(
   name: string,
   size: number,
@@ -110,11 +118,15 @@ async function measure(
   log: (l: string) => void,
 ) {
   const workspaceIds = ["benchwsaaaaaaaa1", "benchwsaaaaaaaa2", "benchwsaaaaaaaa3", "benchwsaaaaaaaa4"];
-  const lessons = generateLessons(size, workspaceIds);
+  const before = settledMemory();
+  let lessons: LessonEntry[] | undefined = generateLessons(size, workspaceIds);
+  const first = lessons[0];
   const index = await open();
   try {
     const started = performance.now();
     for (let i = 0; i < lessons.length; i += 2_000) await index.index(lessons.slice(i, i + 2_000));
+    // The index keeps its own references to what it needs (the texts among them): let go of the input.
+    lessons = undefined;
     const indexSeconds = (performance.now() - started) / 1000;
 
     // Searches span every workspace: the worst case, all lessons are candidates.
@@ -132,7 +144,7 @@ async function measure(
     }
 
     const edited: LessonEntry = {
-      ...lessons[0],
+      ...first,
       id: "lessonedited0001",
       text: "Een zeldzaamheidswoord na een bewerking.",
     };
@@ -142,15 +154,151 @@ async function measure(
       await new Promise((r) => setTimeout(r, 5));
     }
     const editToFound = performance.now() - t;
+    // What the index itself holds, the texts it shares with the (released) input included.
+    const after = settledMemory();
+    const held =
+      before === undefined || after === undefined
+        ? `heap ${mb(process.memoryUsage().heapUsed)} (run with --expose-gc for the index's own share)`
+        : `${name === "embedded" ? "index memory" : "client memory"} ${mb(after - before)}`;
 
     log(
       `search ${name.padEnd(11)} ${String(size).padStart(7)} lessons: index ${Math.round(size / indexSeconds)}/s ` +
         `(${indexSeconds.toFixed(1)} s) · search p50 ${ms(quantile(latencies, 0.5))} p95 ${ms(quantile(latencies, 0.95))} ` +
         `max ${ms(Math.max(...latencies))} (${latencies.length} searches; engine-reported p50 ${quantile(engineTimes, 0.5)} ms) · ` +
-        `edit→found ${ms(editToFound)} · heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`,
+        `edit→found ${ms(editToFound)} · ${held}`,
     );
   } finally {
     await index.close();
+  }
+}
+
+/**
+ * What a start on the embedded engine costs: the generated lessons written to a fresh SQLite database (in
+ * case documents of eight, with their themes), then the index rebuilt from SQL the way the server does it.
+ */
+async function measureStartupRebuild(size: number, log: (line: string) => void): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "themawerk-bench-rebuild-"));
+  const database = await openDatabase({ dataDir });
+  try {
+    const db = database.db;
+    const now = nowIso();
+    const workspaceIds = ["benchwsaaaaaaaa1", "benchwsaaaaaaaa2", "benchwsaaaaaaaa3", "benchwsaaaaaaaa4"];
+    const lessons = generateLessons(size, workspaceIds);
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("users")
+        .values({
+          id: "benchuser0000001",
+          email: "bench@example.test",
+          name: "Bench",
+          password_hash: "!",
+          locale: "nl",
+          is_admin: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      for (const id of workspaceIds) {
+        await trx
+          .insertInto("workspaces")
+          .values({
+            id,
+            name: id,
+            description: "",
+            period: "",
+            created_by: "benchuser0000001",
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await trx
+          .insertInto("themes")
+          .values(
+            themes.map((t, position) => ({
+              id: `${t.id}-${id.slice(-1)}`,
+              workspace_id: id,
+              name: t.name,
+              description: "",
+              position,
+              archived_at: null,
+              merged_into_id: null,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .execute();
+      }
+      const documents = new Map<string, LessonEntry>();
+      for (const l of lessons) if (!documents.has(l.documentId)) documents.set(l.documentId, l);
+      for (const l of documents.values()) {
+        await trx
+          .insertInto("documents")
+          .values({
+            id: l.documentId,
+            workspace_id: l.workspaceId,
+            kind: "case",
+            title: l.documentTitle,
+            municipality: l.caseName ?? null,
+            is_centre_city: l.isCentreCity ? 1 : 0,
+            outcome: l.outcome ?? null,
+            meeting_date: null,
+            meeting_place: null,
+            plain_text: l.text,
+            created_by: "benchuser0000001",
+            created_at: now,
+            updated_by: "benchuser0000001",
+            updated_at: now,
+            deleted_at: null,
+          })
+          .execute();
+      }
+      for (let i = 0; i < lessons.length; i += 500) {
+        const batch = lessons.slice(i, i + 500);
+        await trx
+          .insertInto("lessons")
+          .values(
+            batch.map((l, k) => ({
+              id: l.id,
+              workspace_id: l.workspaceId,
+              document_id: l.documentId,
+              kind: l.lessonKind,
+              text: l.text,
+              position: (i + k) % 8,
+              status: l.status,
+              previous_status: null,
+              status_changed_by: null,
+              status_changed_at: null,
+              created_by: null,
+              created_at: now,
+              updated_at: now,
+              deleted_at: null,
+            })),
+          )
+          .execute();
+        await trx
+          .insertInto("lesson_themes")
+          .values(
+            batch.flatMap((l) =>
+              l.themes.map((t) => ({
+                lesson_id: l.id,
+                theme_id: `${t.id}-${l.workspaceId.slice(-1)}`,
+              })),
+            ),
+          )
+          .execute();
+      }
+    });
+    const started = performance.now();
+    const index = await createEmbeddedSearchIndex(sqlSearchEntrySource(db));
+    const seconds = (performance.now() - started) / 1000;
+    const documents = new Set(lessons.map((l) => l.documentId)).size;
+    log(
+      `search embedded start-up rebuild from SQLite: ${size} lessons in ${documents} documents in ${seconds.toFixed(1)} s (${Math.round((size + documents) / seconds)} entries/s)`,
+    );
+    await index.close();
+  } finally {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -163,6 +311,7 @@ export async function runSearchBench(log: (line: string) => void): Promise<void>
   for (const size of [10_000, 100_000]) {
     await measure("embedded", size, () => createSearchIndex({ meili: undefined }, logger), log);
   }
+  await measureStartupRebuild(100_000, log);
   const unavailable = meiliUnavailableReason();
   if (unavailable) {
     log(`search meilisearch skipped: ${unavailable}`);

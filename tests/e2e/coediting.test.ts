@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
 
     // Formatting from the toolbar reaches the other side as structure, not just text.
     await fien.keyboard.press("Enter");
-    await fien.getByRole("button", { name: "Kop 2" }).click();
+    await fien.getByRole("button", { name: "H2, kop 2" }).click();
     await fien.keyboard.type("Besluiten");
     await expect
       .poll(() => eddy.locator(".editor__content h2").allTextContents(), { timeout: 10_000 })
@@ -134,8 +134,8 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
         conn.close(CLOSE_CODES.serverShutdown, "test: connection lost");
     }
     await expect.poll(() => eddy.locator(".connection-state").getAttribute("data-state")).toBe("offline");
-    expect(await eddy.locator(".connection-state").textContent()).toContain(
-      "Offline — je wijzigingen worden gesynchroniseerd zodra je weer verbonden bent",
+    expect(await eddy.locator(".connection-offline").textContent()).toContain(
+      "Wat je schrijft blijft op dit apparaat bewaard",
     );
     await eddy.locator(".editor__content").click();
     await eddy.keyboard.press("Control+End");
@@ -191,7 +191,16 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
 
     await page.getByRole("button", { name: "Gegevens bewerken" }).click();
     const details = page.getByRole("dialog");
-    await details.getByRole("button", { name: /Verloop/ }).click();
+    // The centre-city checkbox shows its box, checked (the case was created as a centre city).
+    const box = details.locator(".checkbox__box");
+    const size = await box.boundingBox();
+    expect(size?.width).toBeGreaterThanOrEqual(14);
+    expect(size?.height).toBeGreaterThanOrEqual(14);
+    expect(await box.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("solid");
+    expect(await box.textContent()).toBe("✓");
+    expect(await details.getByRole("checkbox").isChecked()).toBe(true);
+    await details.screenshot({ path: screenshotPath("document-details-checkbox") });
+    await details.getByRole("button", { name: /Uitkomst/ }).click();
     await page.getByRole("option", { name: "Geslaagd" }).click();
     await details.getByRole("button", { name: "Opslaan" }).click();
     await expect.poll(() => page.locator(".document-details").textContent()).toContain("Geslaagd");
@@ -200,12 +209,33 @@ describe.skipIf(!chromiumAvailable)("co-editing a document in two browsers", () 
     await title.press("Enter");
     await expect.poll(() => sidebar.textContent()).toContain("Casus Gent — dienstenwijzer");
 
+    // Trashing asks first; cancelling keeps the document.
     await page.getByRole("button", { name: "Naar prullenbak" }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Naar de prullenbak?" });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain("Casus Gent — dienstenwijzer");
+    await confirm.getByRole("button", { name: "Annuleren" }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(page.url()).toContain("/d/");
+    // Confirmed: the workspace home says so, with an undo that brings the document back.
+    await page.getByRole("button", { name: "Naar prullenbak" }).click();
+    await confirm.getByRole("button", { name: "Naar prullenbak" }).click();
+    await page.waitForURL(new RegExp(`/w/${env.ws.workspaceId}$`));
+    const notice = page.locator(".trashed-notice");
+    await expect.poll(() => notice.textContent()).toContain("‘Casus Gent — dienstenwijzer’ staat in de prullenbak.");
+    await page.screenshot({ path: screenshotPath("documents-trashed-undo") });
+    await notice.getByRole("button", { name: "Ongedaan maken" }).click();
+    await page.waitForURL(/\/d\//);
+    await expect.poll(() => page.getByRole("button", { name: "Naar prullenbak" }).count(), { timeout: 10_000 }).toBe(1);
+
+    // Trashed again, and restored from the trash list this time.
+    await page.getByRole("button", { name: "Naar prullenbak" }).click();
+    await confirm.getByRole("button", { name: "Naar prullenbak" }).click();
     await page.waitForURL(new RegExp(`/w/${env.ws.workspaceId}$`));
     await expect
       .poll(() => sidebar.locator(".document-list__group").allTextContents())
       .not.toContain(expect.stringContaining("Casus Gent"));
-    await page.getByRole("button", { name: "Prullenbak" }).click();
+    await page.getByRole("button", { name: "Prullenbak", exact: true }).click();
     await page.getByRole("button", { name: "Casus Gent — dienstenwijzer terugzetten" }).click();
     await expect
       .poll(() => sidebar.locator(".document-list__group").allTextContents())

@@ -48,15 +48,15 @@ describe.skipIf(!chromiumAvailable)("a document or server that is not as it shou
     doc.transact(() => {
       const paragraph = (type: string, content: string) => insertBlock(root, root.length, type, content);
       paragraph("paragraph", "Voor de tabel.");
-      paragraph("table", "Gent | Heusden-Zolder | Lier");
+      paragraph("layout-container", "Gent | Heusden-Zolder | Lier");
       paragraph("paragraph", "Na de tabel.");
     });
     await new DocumentStore(env.server.themawerk.database.db).append(documentId, Y.encodeStateAsUpdate(doc));
 
     const eddy = await openAs(env.ws.editor, documentId);
     await expect.poll(() => text(eddy), { timeout: 10_000 }).toContain("Gent | Heusden-Zolder | Lier");
-    const placeholder = eddy.locator(".editor__content [data-original-type='table']");
-    await expect.poll(() => placeholder.getAttribute("data-label")).toBe("Onbekend blok: table");
+    const placeholder = eddy.locator(".editor__content [data-original-type='layout-container']");
+    await expect.poll(() => placeholder.getAttribute("data-label")).toBe("Onbekend blok: layout-container");
     expect(await placeholder.getAttribute("title")).toContain("Themawerk niet kent");
 
     await eddy.getByText("Na de tabel.").click();

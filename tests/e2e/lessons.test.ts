@@ -27,7 +27,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
   /** Types `/word` at the caret, picks the (first) offered kind with Enter and writes the lesson. */
   async function slashLesson(page: Page, word: string, text: string) {
     await page.keyboard.type(`/${word}`);
-    await page.getByRole("listbox", { name: "Les invoegen" }).waitFor();
+    await page.getByRole("listbox", { name: "Invoegen" }).waitFor();
     await page.keyboard.press("Enter");
     await page.keyboard.type(text);
     await page.keyboard.press("Enter");
@@ -42,7 +42,7 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
 
     // The slash menu: keyboard operable, Escape closes it and leaves the text alone.
     await eddy.keyboard.type("/valk");
-    const menu = eddy.getByRole("listbox", { name: "Les invoegen" });
+    const menu = eddy.getByRole("listbox", { name: "Invoegen" });
     await menu.waitFor();
     expect(await menu.getByRole("option").allTextContents()).toEqual([expect.stringContaining("Valkuil")]);
     await eddy.keyboard.press("Escape");
@@ -209,10 +209,13 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     const card = fien.locator(".lesson-card", { hasText: "OCMW" });
     await card.getByRole("button", { name: /Status van de les/ }).click();
     await fien.getByRole("option", { name: "Gevalideerd" }).click();
-    await expect.poll(() => fien.locator(".lessons-page__toast").textContent()).toContain("Gevalideerd");
+    // The undo sits in the card of the lesson that changed.
+    await expect.poll(() => card.locator(".lessons-page__toast").textContent()).toContain("Gevalideerd");
+    expect(await fien.locator(".lessons-page__toast").count()).toBe(1);
     const ocmw = async () => (await lessons()).find((l) => l.text.includes("OCMW"));
     await expect.poll(async () => (await ocmw())?.status).toBe("validated");
-    await fien.getByRole("button", { name: "Ongedaan maken" }).click();
+    await fien.screenshot({ path: screenshotPath("lessons-status-undo") });
+    await card.getByRole("button", { name: "Ongedaan maken" }).click();
     await expect.poll(async () => (await ocmw())?.status).toBe("candidate");
 
     // Filters live in the URL.
@@ -297,10 +300,21 @@ describe.skipIf(!chromiumAvailable)("lessons: marked while writing, weighed on t
     await eddy.goto(`${env.server.url}/w/${env.ws.workspaceId}/d/${env.documentId}`);
     const pitfall = eddy.locator('.editor__content [data-kind="pitfall"]');
     await expect.poll(() => pitfall.getAttribute("data-kind-label"), { timeout: 20_000 }).toBe("Pitfall");
-    expect(await pitfall.getAttribute("data-theme-names")).toBe("Themes: Dienstenwijzer");
+    await expect.poll(() => pitfall.getAttribute("data-theme-names")).toBe("Themes: Dienstenwijzer");
     // The block still names the merged theme's id; only live themes are shown.
     const merged = eddy.locator(".editor__content [data-lesson-id]", { hasText: "lokale trekker" });
-    expect(await merged.getAttribute("data-theme-names")).toBe("Themes: Kleine gemeenten");
+    await expect.poll(() => merged.getAttribute("data-theme-names")).toBe("Themes: Kleine gemeenten");
+    // The slash menu speaks English too: its label and the slash words it suggests.
+    await eddy.locator(".editor__content").click();
+    await eddy.keyboard.press("Control+End");
+    await eddy.keyboard.press("Enter");
+    await eddy.keyboard.type("/pit");
+    const slashMenu = eddy.getByRole("listbox", { name: "Insert" });
+    await slashMenu.waitFor();
+    expect(await slashMenu.textContent()).toContain("Type /pitfall");
+    expect(await slashMenu.textContent()).not.toContain("Typ /");
+    await eddy.keyboard.press("Escape");
+    for (let i = 0; i < "/pit".length + 1; i++) await eddy.keyboard.press("Backspace");
     await eddy.screenshot({ path: screenshotPath("lessons-editor-en"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });

@@ -34,7 +34,7 @@ describe.skipIf(!chromiumAvailable)(
     /** Writes `/valkuil` + text at the caret and gives the lesson one theme from the control bar. */
     async function writePitfall(page: Page, text: string, theme: string) {
       await page.keyboard.type("/valkuil");
-      await page.getByRole("listbox", { name: "Les invoegen" }).waitFor();
+      await page.getByRole("listbox", { name: "Invoegen" }).waitFor();
       await page.keyboard.press("Enter");
       await page.keyboard.type(text);
       const block = page.locator(".editor__content [data-lesson-id]", { hasText: text });
@@ -172,6 +172,43 @@ describe.skipIf(!chromiumAvailable)(
       expect(new URL(eddy.url()).searchParams.get("les")).toBe(
         await otherBlock.getAttribute("data-lesson-id"),
       );
+
+      // A kind word is a filter, shown as a chip: only pitfalls, about "beheerder".
+      await eddy.locator(".editor__content").waitFor();
+      const kindField = await searchFor(eddy, "valkuil beheerder");
+      const chips = eddy.locator(".search-popover .understood-kinds");
+      await expect.poll(() => chips.textContent(), { timeout: 5_000 }).toContain("Valkuil");
+      expect(await chips.textContent()).toContain("over “beheerder”");
+      await lessonOptions.filter({ hasText: "zonder vaste beheerder" }).waitFor();
+      expect(
+        await listbox
+          .getByRole("option")
+          .filter({ has: eddy.locator('.search-hit[data-type="document"]') })
+          .count(),
+      ).toBe(0);
+      await eddy.screenshot({ path: screenshotPath("search-kind-chip") });
+      // Taking the chip away searches "valkuil" as a word, which no text holds; focus stays in the field.
+      await chips
+        .getByRole("button", { name: "Valkuil niet als soort lezen, maar als woord zoeken" })
+        .click();
+      await expect
+        .poll(() => eddy.locator(".search-popover__empty").textContent())
+        .toContain("Niets gevonden.");
+      expect(await chips.count()).toBe(0);
+      expect(await kindField.evaluate((el) => el === document.activeElement)).toBe(true);
+      // On the results page the same, kept in the address.
+      await eddy.goto(
+        `${env.server.url}/w/${env.ws.workspaceId}/zoeken?q=${encodeURIComponent("valkuil beheerder")}`,
+      );
+      const pageChips = eddy.locator(".search-page__results .understood-kinds");
+      await expect.poll(() => pageChips.textContent(), { timeout: 5_000 }).toContain("Valkuil");
+      await expect.poll(() => results.count()).toBe(1);
+      await pageChips.getByRole("button").click();
+      await eddy.waitForURL(/literal=1/);
+      await expect.poll(() => eddy.locator(".search-page__empty").textContent()).toContain("Niets gevonden.");
+      await eddy.goBack();
+      await eddy.goBack();
+      await eddy.locator(".editor__content").waitFor();
 
       // An empty result says so.
       await searchFor(eddy, "zzqxwv");

@@ -16,13 +16,17 @@ export interface Browser {
 }
 
 /** A fresh Chromium profile (its own cookies), headless, with the flags this sandbox needs. */
-export async function launchBrowser(options: { locale?: string } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: { locale?: string; viewport?: { width: number; height: number }; mobile?: boolean } = {},
+): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "themawerk-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale: options.locale ?? "nl-BE",
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    // A phone: touch, and the page laid out at the device width (as its meta viewport asks).
+    ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     args: [
       "--no-sandbox",
       "--disable-gpu",

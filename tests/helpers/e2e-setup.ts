@@ -49,7 +49,11 @@ export async function createThemesAs(
 }
 
 /** Sets `user`'s session cookie in the browser, so its pages open logged in. */
-export async function logInBrowser(browser: Browser, server: TestServer, user: FixtureUser): Promise<void> {
+export async function logInBrowser(
+  browser: Browser,
+  server: { url: string },
+  user: FixtureUser,
+): Promise<void> {
   await browser.context.addCookies([
     { name: SESSION_COOKIE, value: user.cookie.slice(SESSION_COOKIE.length + 1), url: server.url },
   ]);
@@ -57,7 +61,7 @@ export async function logInBrowser(browser: Browser, server: TestServer, user: F
 
 /** A Chromium of its own (own cookies) logged in as `user`, added to `browsers` for the test to close. */
 export async function browserAs(
-  server: TestServer,
+  server: { url: string },
   user: FixtureUser,
   browsers: Browser[],
 ): Promise<Browser> {

@@ -112,4 +112,23 @@ describe("the built client", () => {
     expect(page.status).toBe(200);
     expect(page.headers["content-type"]).toContain("text/html");
   });
+
+  it("has a service worker at /sw.js that precaches exactly the built files, each of them served", async () => {
+    const worker = await rawGet("/sw.js");
+    expect(worker.status).toBe(200);
+    expect(worker.headers["content-type"]).toMatch(/^text\/javascript/);
+    // Checked for updates on every load, so a new build's worker replaces the old one.
+    expect(worker.headers["cache-control"]).toBe("no-cache");
+    const code = worker.body.toString("utf8");
+    expect(code).not.toContain("__THEMAWERK_");
+    const listed = code.match(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/);
+    expect(listed).not.toBeNull();
+    const precached: string[] = JSON.parse(JSON.parse((listed as RegExpMatchArray)[1]));
+    const dir = path.join(root, "dist/client");
+    const built = filesUnder(dir)
+      .map((f) => path.relative(dir, f).split(path.sep).join("/"))
+      .filter((f) => !/\.(br|gz)$/.test(f) && f !== "sw.js" && f !== "favicon.svg");
+    expect(precached.sort()).toEqual(built.sort());
+    for (const file of precached) expect((await rawGet(`/${file}`, {}, "HEAD")).status, file).toBe(200);
+  });
 });

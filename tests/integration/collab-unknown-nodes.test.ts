@@ -67,7 +67,7 @@ describe("a node the editor cannot read", () => {
     const documentId = await createDocument(s.themawerk, ws.workspaceId, ws.editor);
     const written = new Y.Doc();
     written.transact(() =>
-      insertBlock(written.get("root", Y.XmlText), 0, "table", "Cel uit een oude versie"),
+      insertBlock(written.get("root", Y.XmlText), 0, "layout-container", "Cel uit een oude versie"),
     );
     await new DocumentStore(s.themawerk.database.db).append(documentId, Y.encodeStateAsUpdate(written));
 
@@ -81,7 +81,7 @@ describe("a node the editor cannot read", () => {
       3000,
       "the stored repair",
     );
-    expect(warnings).toContainEqual(expect.objectContaining({ documentId, types: ["table"] }));
+    expect(warnings).toContainEqual(expect.objectContaining({ documentId, types: ["layout-container"] }));
   });
 
   it("sent live by an editor, reaches the others only as a placeholder, in the same update", async () => {
@@ -101,7 +101,7 @@ describe("a node the editor cannot read", () => {
     clients.push(writer);
     await writer.synced();
     writer.doc.transact(() =>
-      insertBlock(writer.doc.get("root", Y.XmlText), 0, "table", "Cel van een nieuwere client"),
+      insertBlock(writer.doc.get("root", Y.XmlText), 0, "layout-container", "Cel van een nieuwere client"),
     );
 
     await eventually(() => blocksOf(reader).length === 1, 3000, "the reader's block");
@@ -115,7 +115,7 @@ describe("a node the editor cannot read", () => {
     await s.themawerk.collab.loadedRoom(documentId)?.flush();
     expect(await storedBlockTypes(documentId)).toEqual(["unknown-element"]);
     expect(warnings).toContainEqual(
-      expect.objectContaining({ documentId, userId: ws.editor.id, types: ["table"] }),
+      expect.objectContaining({ documentId, userId: ws.editor.id, types: ["layout-container"] }),
     );
   });
 

@@ -405,6 +405,9 @@ describe("unread", () => {
       documentTitle: "Verslag",
     });
     expect(first.items[1]).toMatchObject({ mentioned: false, newThread: true, unreadCount: 2 });
+    // Who wrote what: the newest unread message of each thread, by its author.
+    expect(first.items[0].latest).toEqual({ author: people.commenter.name, text: "@Vera kijk even" });
+    expect(first.items[1].latest).toEqual({ author: people.facilitator.name, text: "Antwoord" });
     expect(first).toMatchObject({ total: 3, mentions: 1 });
     const editorView = (await api(`/api/workspaces/${people.workspaceId}/unread`, people.editor.cookie)).body;
     expect(

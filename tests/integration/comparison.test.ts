@@ -49,7 +49,10 @@ afterAll(async () => {
 });
 
 async function preview(caseIds: string[], who: FixtureUser = viewer) {
-  const res = await t.request(`/api/workspaces/${workspaceId}/comparisons/preview`, { json: { caseIds }, cookie: who.cookie });
+  const res = await t.request(`/api/workspaces/${workspaceId}/comparisons/preview`, {
+    json: { caseIds },
+    cookie: who.cookie,
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -68,7 +71,10 @@ describe("comparing the demo cases", () => {
     expect(access.cells.map((c) => c.caseId)).toEqual([succeeded, struggled]);
     expect(access.cells[0].lessons.map((l) => l.kind)).toEqual(["success_factor"]);
     expect(access.cells[1].lessons).toEqual([
-      expect.objectContaining({ kind: "pitfall", text: "De dienstenwijzer raakte verouderd omdat niemand hem bijhield." }),
+      expect.objectContaining({
+        kind: "pitfall",
+        text: "De dienstenwijzer raakte verouderd omdat niemand hem bijhield.",
+      }),
     ]);
     const lessonRow = await t.themawerk.database.db
       .selectFrom("lessons")
@@ -77,7 +83,13 @@ describe("comparing the demo cases", () => {
       .executeTakeFirstOrThrow();
     expect(lessonRow.document_id).toBe(struggled);
     // A theme with no lesson in either case is no row.
-    const secondPillar = (await t.themawerk.database.db.selectFrom("themes").select("id").where("name", "=", "Tweede pijler van de werkwinkel").executeTakeFirstOrThrow()).id;
+    const secondPillar = (
+      await t.themawerk.database.db
+        .selectFrom("themes")
+        .select("id")
+        .where("name", "=", "Tweede pijler van de werkwinkel")
+        .executeTakeFirstOrThrow()
+    ).id;
     expect(m.rows.some((r) => r.theme.id === secondPillar)).toBe(false);
   });
 
@@ -97,13 +109,21 @@ describe("comparing the demo cases", () => {
   });
 
   it("follows the case outcome: an ongoing case decides nothing", async () => {
-    const patch = await t.request(`/api/documents/${struggled}`, { method: "PATCH", json: { outcome: "ongoing" }, cookie: editor.cookie });
+    const patch = await t.request(`/api/documents/${struggled}`, {
+      method: "PATCH",
+      json: { outcome: "ongoing" },
+      cookie: editor.cookie,
+    });
     expect(patch.status).toBe(200);
     try {
       const m: ComparisonMatrix = (await preview([succeeded, struggled])).body.comparison;
       expect(crucialThemes(m)).toEqual([]);
     } finally {
-      await t.request(`/api/documents/${struggled}`, { method: "PATCH", json: { outcome: "struggled" }, cookie: editor.cookie });
+      await t.request(`/api/documents/${struggled}`, {
+        method: "PATCH",
+        json: { outcome: "struggled" },
+        cookie: editor.cookie,
+      });
     }
   });
 
@@ -120,7 +140,10 @@ describe("comparing the demo cases", () => {
     expect(notCase.status).toBe(400);
     expect(notCase.body.error.code).toBe("validation_failed");
     expect((await preview([succeeded, struggled], outsider)).status).toBe(404);
-    const bad = await t.request(`/api/workspaces/${workspaceId}/comparisons/preview`, { json: { caseIds: "x" }, cookie: viewer.cookie });
+    const bad = await t.request(`/api/workspaces/${workspaceId}/comparisons/preview`, {
+      json: { caseIds: "x" },
+      cookie: viewer.cookie,
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -135,51 +158,77 @@ describe("saved comparisons", () => {
     });
     expect(res.status).toBe(201);
     saved = (await res.json()).comparison;
-    expect(saved).toMatchObject({ name: "Geslaagd tegenover moeizaam", caseIds: [succeeded, struggled], createdBy: { id: editor.id } });
+    expect(saved).toMatchObject({
+      name: "Geslaagd tegenover moeizaam",
+      caseIds: [succeeded, struggled],
+      createdBy: { id: editor.id },
+    });
     expect(saved.path).toBe(`/w/${workspaceId}/vergelijking/${saved.id}`);
     expect(crucialThemes(saved.matrix)).toHaveLength(4);
   });
 
   it("lists and opens it for every member; a viewer may not save or delete", async () => {
-    const list = await (await t.request(`/api/workspaces/${workspaceId}/comparisons`, { cookie: viewer.cookie })).json();
+    const list = await (
+      await t.request(`/api/workspaces/${workspaceId}/comparisons`, { cookie: viewer.cookie })
+    ).json();
     expect(list.comparisons.map((c: { id: string }) => c.id)).toEqual([saved.id]);
-    const got = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, { cookie: viewer.cookie });
+    const got = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, {
+      cookie: viewer.cookie,
+    });
     expect(got.status).toBe(200);
     expect((await got.json()).comparison.matrix).toEqual(saved.matrix);
-    const save = await t.request(`/api/workspaces/${workspaceId}/comparisons`, { json: { name: "x", caseIds: [succeeded, struggled] }, cookie: viewer.cookie });
+    const save = await t.request(`/api/workspaces/${workspaceId}/comparisons`, {
+      json: { name: "x", caseIds: [succeeded, struggled] },
+      cookie: viewer.cookie,
+    });
     expect(save.status).toBe(403);
-    const del = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, { method: "DELETE", cookie: viewer.cookie });
+    const del = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, {
+      method: "DELETE",
+      cookie: viewer.cookie,
+    });
     expect(del.status).toBe(403);
   });
 
   it("is not reachable from another workspace", async () => {
-    const res = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, { cookie: outsider.cookie });
+    const res = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, {
+      cookie: outsider.cookie,
+    });
     expect(res.status).toBe(404);
   });
 
   it("exports Markdown with the crucial rows first and marked", async () => {
-    const res = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}/export.md`, { cookie: viewer.cookie });
+    const res = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}/export.md`, {
+      cookie: viewer.cookie,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/markdown; charset=utf-8");
-    expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="geslaagd-tegenover-moeizaam.md"');
+    expect(res.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="geslaagd-tegenover-moeizaam.md"',
+    );
     const text = await res.text();
-    const sections = text.split("\n").filter((l) => l.startsWith("## ")).slice(1);
+    const sections = text
+      .split("\n")
+      .filter((l) => l.startsWith("## "))
+      .slice(1);
     expect(sections).toHaveLength(saved.matrix.rows.length);
-    expect(sections.slice(0, 4).every((s) => s.endsWith("**Kandidaat cruciaal element**"))).toBe(true);
+    expect(sections.slice(0, 4).every((s) => s.endsWith("**Mogelijk cruciaal element**"))).toBe(true);
     expect(sections.slice(4).some((s) => s.includes("Kandidaat"))).toBe(false);
     expect(text).toContain("- **Valkuil:** De dienstenwijzer raakte verouderd omdat niemand hem bijhield.");
   });
 
   it("exports CSV: a header with the cases, one quoted row per theme", async () => {
-    const res = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}/export.csv`, { cookie: viewer.cookie });
+    const res = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}/export.csv`, {
+      cookie: viewer.cookie,
+    });
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const text = (await res.text()).replace(/^\uFEFF/, "");
     const rows = parseCsv(text);
     expect(rows[0]).toEqual([
       "Thema",
-      "Kandidaat cruciaal element",
-      "Voorbeeldstad — Casus Voorbeeldstad (geslaagd) (geslaagd)",
-      "Voorbeeldgemeente — Casus Voorbeeldgemeente (moeizaam) (moeizaam)",
+      "Mogelijk cruciaal element",
+      // The demo's titles end in their outcome already: it is not said twice.
+      "Voorbeeldstad — Casus Voorbeeldstad (geslaagd)",
+      "Voorbeeldgemeente — Casus Voorbeeldgemeente (moeizaam)",
     ]);
     expect(rows).toHaveLength(saved.matrix.rows.length + 1);
     const access = rows.find((r) => r[0] === themeNames.access)!;
@@ -190,10 +239,48 @@ describe("saved comparisons", () => {
     expect(smallTowns[3].split("\n")).toHaveLength(3);
   });
 
+  it("exports in English when the link asks for it, and in the reader's own language otherwise", async () => {
+    const english = await t.request(
+      `/api/workspaces/${workspaceId}/comparisons/${saved.id}/export.csv?lang=en`,
+      { cookie: viewer.cookie },
+    );
+    const rows = parseCsv((await english.text()).replace(/^\uFEFF/, ""));
+    expect(rows[0].slice(0, 2)).toEqual(["Theme", "Possibly crucial element"]);
+    expect(rows[0][2]).toBe("Voorbeeldstad — Casus Voorbeeldstad (geslaagd) (succeeded)");
+    expect(rows.find((r) => r[0] === themeNames.access)?.[1]).toBe("yes");
+    expect(rows.find((r) => r[0] === themeNames.access)?.[3]).toBe(
+      "Pitfall: De dienstenwijzer raakte verouderd omdat niemand hem bijhield.",
+    );
+    const markdown = await t.request(
+      `/api/workspaces/${workspaceId}/comparisons/${saved.id}/export.md?lang=en`,
+      {
+        cookie: viewer.cookie,
+      },
+    );
+    const text = await markdown.text();
+    expect(text).toContain("## Cases");
+    expect(text).not.toMatch(/Valkuil|Mogelijk cruciaal|Casussen/);
+    // Without ?lang the reader's own language counts: Dutch for this viewer.
+    const own = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}/export.md`, {
+      cookie: viewer.cookie,
+    });
+    expect(await own.text()).toContain("## Casussen");
+    // Anything else is not a language: the reader's own again.
+    const odd = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}/export.md?lang=xx`, {
+      cookie: viewer.cookie,
+    });
+    expect(await odd.text()).toContain("## Casussen");
+  });
+
   it("deletes (an editor), after which the link answers 404", async () => {
-    const del = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, { method: "DELETE", cookie: editor.cookie });
+    const del = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, {
+      method: "DELETE",
+      cookie: editor.cookie,
+    });
     expect(del.status).toBe(204);
-    const got = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, { cookie: facilitator.cookie });
+    const got = await t.request(`/api/workspaces/${workspaceId}/comparisons/${saved.id}`, {
+      cookie: facilitator.cookie,
+    });
     expect(got.status).toBe(404);
   });
 });

@@ -62,6 +62,8 @@ const routes: Record<string, Route> = {
   },
   "minimal version": { method: "GET", path: () => `/api/workspaces/${ws}/minimal`, expected: everyMember() },
   "mark as minimum": { method: "PUT", path: () => `/api/lessons/${doLesson}/minimum`, expected: facilitatorOnly() },
+  "tick a minimum lesson off": { method: "PUT", path: () => `/api/lessons/${doLesson}/minimum/done`, expected: editors() },
+  "open a minimum lesson again": { method: "DELETE", path: () => `/api/lessons/${doLesson}/minimum/done`, expected: editors() },
   "unmark as minimum": { method: "DELETE", path: () => `/api/lessons/${doLesson}/minimum`, expected: facilitatorOnly() },
   "read a chapter's theme": { method: "GET", path: () => `/api/documents/${chapter}/chapter-theme`, expected: everyMember() },
   "link a chapter to a theme": { method: "PUT", path: () => `/api/documents/${chapter}/chapter-theme`, json: () => ({ themeId: accessTheme }), expected: editors() },

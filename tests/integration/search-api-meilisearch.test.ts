@@ -2,11 +2,18 @@ import { $createTextNode, $getRoot } from "lexical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { $createLessonNode } from "../../shared/editor";
 import { type MeiliServer, meiliUnavailableReason, startMeilisearch } from "../helpers/meilisearch";
-import { searchScenario } from "../helpers/search-scenario";
+import {
+  checkKindWordsAreFilters,
+  checkNewDocumentFindableByTitle,
+  checkSynonyms,
+  searchScenario,
+} from "../helpers/search-scenario";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 const unavailable = meiliUnavailableReason();
-const title = unavailable ? `search API on Meilisearch — SKIPPED: ${unavailable}` : "search API on Meilisearch";
+const title = unavailable
+  ? `search API on Meilisearch — SKIPPED: ${unavailable}`
+  : "search API on Meilisearch";
 
 describe.skipIf(unavailable !== undefined)(title, () => {
   let meili: MeiliServer;
@@ -34,6 +41,18 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(res.body.facets.theme).toEqual([{ value: s.theme.id, count: 1, label: "Dienstenwijzer" }]);
   });
 
+  it("reads kind words in the query as a kind filter, as the embedded engine does", async () => {
+    await checkKindWordsAreFilters(s, expect);
+  });
+
+  it("finds a new document by its title at once, before anyone typed in it", async () => {
+    await checkNewDocumentFindableByTitle(s, expect);
+  });
+
+  it("uses the workspace's synonyms, kept by facilitators", async () => {
+    await checkSynonyms(s, expect);
+  });
+
   it("says so when Meilisearch is down, keeps edits working, and indexes them when it is back", async () => {
     await meili.stop();
     const health = await fetch(`${server.url}/healthz`);
@@ -44,13 +63,18 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(refused.body.error.code).toBe("service_unavailable");
 
     await s.client.edit(() => {
-      $getRoot().append($createLessonNode("do", [s.theme.id]).append($createTextNode("Wijs een vaste beheerder aan")));
+      $getRoot().append(
+        $createLessonNode("do", [s.theme.id]).append($createTextNode("Wijs een vaste beheerder aan")),
+      );
     });
-    const lessons = () => s.api(`/api/workspaces/${s.people.workspaceId}/lessons?kind=do`, s.people.viewer.cookie);
+    const lessons = () =>
+      s.api(`/api/workspaces/${s.people.workspaceId}/lessons?kind=do`, s.people.viewer.cookie);
     await expect.poll(async () => (await lessons()).body.lessons.length, { timeout: 10_000 }).toBe(1);
 
     await meili.start();
-    await expect.poll(async () => (await fetch(`${server.url}/healthz`)).status, { timeout: 15_000 }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${server.url}/healthz`)).status, { timeout: 15_000 })
+      .toBe(200);
     await expect.poll(async () => (await s.search("q=beheerder")).body.total, { timeout: 15_000 }).toBe(2);
   });
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchScenario } from "../helpers/search-scenario";
+import {
+  checkKindWordsAreFilters,
+  checkNewDocumentFindableByTitle,
+  checkSynonyms,
+  searchScenario,
+} from "../helpers/search-scenario";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 let server: TestServer;
@@ -39,6 +44,18 @@ describe("GET /api/workspaces/:id/search (embedded engine)", () => {
     expect(filtered.body.hits.map((h: { type: string }) => h.type)).toEqual(["lesson"]);
   });
 
+  it("reads kind words in the query as a kind filter (valkuil, pitfalls, knelpunt), unless asked to take them literally", async () => {
+    await checkKindWordsAreFilters(s, expect);
+  });
+
+  it("finds a new document by its title at once, before anyone typed in it", async () => {
+    await checkNewDocumentFindableByTitle(s, expect);
+  });
+
+  it("uses the workspace's synonyms, kept by facilitators", async () => {
+    await checkSynonyms(s, expect);
+  });
+
   it("finds document text as you type (prefix)", async () => {
     const res = await s.search("q=klaverbl&type=document");
     expect(res.body.hits.map((h: { id: string }) => h.id)).toEqual([s.doc.id]);
@@ -46,17 +63,29 @@ describe("GET /api/workspaces/:id/search (embedded engine)", () => {
 
   it("follows status changes, trash and restore", async () => {
     const lessonId = (await s.search("q=dienstenwijzer&type=lesson")).body.hits[0].id;
-    await s.api(`/api/lessons/${lessonId}/status`, s.people.facilitator.cookie, { method: "PATCH", json: { status: "validated" } });
-    await expect.poll(async () => (await s.search("status=validated")).body.total, { timeout: 5_000 }).toBe(1);
+    await s.api(`/api/lessons/${lessonId}/status`, s.people.facilitator.cookie, {
+      method: "PATCH",
+      json: { status: "validated" },
+    });
+    await expect
+      .poll(async () => (await s.search("status=validated")).body.total, { timeout: 5_000 })
+      .toBe(1);
 
     await s.api(`/api/documents/${s.doc.id}`, s.people.editor.cookie, { method: "DELETE" });
-    await expect.poll(async () => (await s.search("q=dienstenwijzer")).body.total, { timeout: 5_000 }).toBe(0);
+    await expect
+      .poll(async () => (await s.search("q=dienstenwijzer")).body.total, { timeout: 5_000 })
+      .toBe(0);
     await s.api(`/api/documents/${s.doc.id}/restore`, s.people.editor.cookie, { method: "POST" });
-    await expect.poll(async () => (await s.search("q=dienstenwijzer")).body.total, { timeout: 5_000 }).toBe(2);
+    await expect
+      .poll(async () => (await s.search("q=dienstenwijzer")).body.total, { timeout: 5_000 })
+      .toBe(2);
   });
 
   it("follows a change of the case's metadata", async () => {
-    await s.api(`/api/documents/${s.doc.id}`, s.people.editor.cookie, { method: "PATCH", json: { outcome: "succeeded" } });
+    await s.api(`/api/documents/${s.doc.id}`, s.people.editor.cookie, {
+      method: "PATCH",
+      json: { outcome: "succeeded" },
+    });
     await expect
       .poll(async () => (await s.search("q=dienstenwijzer&outcome=succeeded")).body.total, { timeout: 5_000 })
       .toBe(2);
@@ -64,8 +93,12 @@ describe("GET /api/workspaces/:id/search (embedded engine)", () => {
 
   it("never answers outside the caller's workspace, whatever the query says", async () => {
     expect((await s.search("q=dienstenwijzer", s.people.outsider)).status).toBe(404);
-    const outsiderWorkspace = (await s.api("/api/workspaces", s.people.outsider.cookie)).body.workspaces[0].id;
-    const theirs = await s.api(`/api/workspaces/${outsiderWorkspace}/search?q=dienstenwijzer`, s.people.outsider.cookie);
+    const outsiderWorkspace = (await s.api("/api/workspaces", s.people.outsider.cookie)).body.workspaces[0]
+      .id;
+    const theirs = await s.api(
+      `/api/workspaces/${outsiderWorkspace}/search?q=dienstenwijzer`,
+      s.people.outsider.cookie,
+    );
     expect(theirs.status).toBe(200);
     expect(theirs.body.total).toBe(0);
     const smuggled = await s.search(`q=dienstenwijzer&workspaceIds=${outsiderWorkspace}`);

@@ -81,9 +81,9 @@ beforeAll(async () => {
   );
 
   await storeDocument(docs.good, [texts.good]);
-  // A block of a node type nobody registered ("table"), between two ordinary paragraphs.
+  // A block of a node type nobody registered ("layout-container"), between two ordinary paragraphs.
   await storeDocument(docs.unknown, [texts.before, texts.after], (root) =>
-    insertBlock(root, 1, "table", texts.inside),
+    insertBlock(root, 1, "layout-container", texts.inside),
   );
   // The other malformed shapes: no __type, a non-string one, a registered type of the wrong
   // shared-type kind (an element stored as a Y.Map, a paragraph as a Y.XmlElement), an unknown decorator.
@@ -117,8 +117,12 @@ describe("a document holding an unknown node", () => {
     const read = extractDocumentText(await t.themawerk.collab.readDocument(docs.unknown));
     expect(read.plainText.split("\n")).toEqual([texts.before, texts.inside, texts.after]);
     const [, placeholder] = read.lexicalJson.root.children as unknown as Array<Record<string, unknown>>;
-    expect(placeholder).toMatchObject({ type: "unknown-element", originalType: "table", inline: false });
-    expect(read.unknownNodeTypes).toEqual(["table"]);
+    expect(placeholder).toMatchObject({
+      type: "unknown-element",
+      originalType: "layout-container",
+      inline: false,
+    });
+    expect(read.unknownNodeTypes).toEqual(["layout-container"]);
   });
 
   it("is read whatever the malformed shape: missing or non-string type, wrong shared-type kind", async () => {
@@ -141,7 +145,7 @@ describe("a document holding an unknown node", () => {
   it("leaves the stored document as it was: extraction repairs its own copy", async () => {
     const stored = await t.themawerk.collab.readDocument(docs.unknown);
     const block = stored.get("root", Y.XmlText).toDelta()[1].insert as Y.XmlText;
-    expect(block.getAttribute("__type")).toBe("table");
+    expect(block.getAttribute("__type")).toBe("layout-container");
   });
 });
 
@@ -210,7 +214,7 @@ describe("the handbook of a workspace with a bad document", () => {
   it("logs which unknown node types a read replaced, naming the document", async () => {
     await call(`/api/workspaces/${ws.workspaceId}/handbook`, ws.viewer);
     expect(warnings).toContainEqual(
-      expect.objectContaining({ level: "warn", documentId: docs.unknown, types: ["table"] }),
+      expect.objectContaining({ level: "warn", documentId: docs.unknown, types: ["layout-container"] }),
     );
   });
 });

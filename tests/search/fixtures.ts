@@ -140,3 +140,82 @@ export const lB1 = lesson({
 export const WORKSPACE_A: SearchEntry[] = [dA1, dA2, dA3, dA4, lA1, lA2, lA3, lA4, lA5];
 export const WORKSPACE_B: SearchEntry[] = [dB1, lB1];
 export const ALL_ENTRIES: SearchEntry[] = [...WORKSPACE_A, ...WORKSPACE_B];
+
+/** A third workspace for Dutch word forms: compounds, singular and plural. */
+export const WS_C = "wscccccccccccccc";
+export const dC1 = doc({
+  id: "dc1socialeeconomie",
+  workspaceId: WS_C,
+  title: "Notitie één",
+  text: "De sociale economie groeit in de provincie.",
+  documentKind: "note",
+});
+export const dC2 = doc({
+  id: "dc2dienstenloket01",
+  workspaceId: WS_C,
+  title: "Notitie twee",
+  text: "Ontwikkeling van de lokale diensteneconomie met een dienstenloket.",
+  documentKind: "note",
+});
+const formsLesson = (id: string, lessonKind: LessonEntry["lessonKind"], text: string) =>
+  lesson({
+    id,
+    workspaceId: WS_C,
+    documentId: dC1.id,
+    documentTitle: dC1.title,
+    text,
+    lessonKind,
+    themes: [],
+    status: "candidate",
+    documentKind: "note",
+  });
+export const lC1 = formsLesson(
+  "lc1regisseur00001",
+  "pitfall",
+  "Geen vaste regisseur aanstellen voor de regierol.",
+);
+export const lC2 = formsLesson("lc2gemeenten00001", "do", "Kleine gemeenten delen personeel.");
+export const lC3 = formsLesson("lc3gemeente000001", "do", "Elke gemeente kiest een trekker.");
+export const lC4 = formsLesson("lc4valkuilen00001", "pitfall", "Valkuilen bij de opstart benoemen.");
+export const lC5 = formsLesson("lc5valkuil0000001", "pitfall", "Een valkuil is de planning.");
+export const lC6 = formsLesson(
+  "lc6initiatieven01",
+  "success_factor",
+  "Nieuwe initiatieven van burgers steunen.",
+);
+export const lC7 = formsLesson("lc7initiatief0001", "success_factor", "Een initiatief van de stad.");
+/** Starts like "economie" once its stem "economi" is cut: must not be found by it. */
+export const lC8 = formsLesson(
+  "lc8economisch0001",
+  "do",
+  "Bewaak het economisch evenwicht van de begroting.",
+);
+export const WORKSPACE_C: SearchEntry[] = [dC1, dC2, lC1, lC2, lC3, lC4, lC5, lC6, lC7, lC8];
+
+/** A workspace with synonyms ("LDE" ↔ "lokale diensteneconomie"), as SQL hands them to the engines. */
+export const WS_D = "wsdddddddddddddd";
+const ldeSynonyms = "LDE · lokale diensteneconomie";
+export const dD1 = doc({
+  id: "dd1ldeoverleg0001",
+  workspaceId: WS_D,
+  title: "Verslag één",
+  text: "Het LDE-overleg startte in maart.",
+  documentKind: "note",
+  synonyms: ldeSynonyms,
+});
+export const dD2 = doc({
+  id: "dd2diensteneco001",
+  workspaceId: WS_D,
+  title: "Verslag twee",
+  text: "De lokale diensteneconomie groeit.",
+  documentKind: "note",
+  synonyms: ldeSynonyms,
+});
+export const dD3 = doc({
+  id: "dd3lokalemarkt001",
+  workspaceId: WS_D,
+  title: "Verslag drie",
+  text: "Een lokale markt zonder aanbod.",
+  documentKind: "note",
+});
+export const WORKSPACE_D: SearchEntry[] = [dD1, dD2, dD3];

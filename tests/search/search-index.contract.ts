@@ -14,11 +14,28 @@ import {
   lA4,
   lA5,
   lB1,
+  dC1,
+  dC2,
+  lC1,
+  lC2,
+  lC3,
+  lC4,
+  lC5,
+  lC6,
+  lC7,
+  lC8,
   THEMES,
   WORKSPACE_A,
+  WORKSPACE_C,
+  WS_C,
   WORKSPACE_B,
   WS_A,
   WS_B,
+  dD1,
+  dD2,
+  dD3,
+  WORKSPACE_D,
+  WS_D,
 } from "./fixtures";
 
 /** Makes a fresh, empty index; the suite closes it. */
@@ -56,6 +73,69 @@ const idsOfB = new Set(WORKSPACE_B.map((e) => e.id));
  * (like Hono's common.case.test.ts for routers).
  */
 export function searchIndexContract(factory: SearchIndexFactory): void {
+  describe("Dutch word forms", () => {
+    let index: SearchIndex;
+    beforeAll(async () => {
+      index = await factory();
+      await index.index(WORKSPACE_C);
+    });
+    afterAll(async () => {
+      await index?.close();
+    });
+    const inC = (q: string) => index.search(query(q, { workspaceIds: [WS_C] }));
+
+    it("finds a compound by its last part, below the word itself", async () => {
+      const economie = ids(await inC("economie"));
+      expect(economie).toEqual([dC1.id, dC2.id]);
+      expect(ids(await inC("loket"))).toEqual([dC2.id]);
+    });
+
+    it("does not take a whole word for the start of another once it is cut to its stem", async () => {
+      // "economie" is searched as "economi", which "economisch" starts with.
+      expect(ids(await inC("economie"))).not.toContain(lC8.id);
+      expect(ids(await inC("sociale economie"))).toEqual([dC1.id]);
+      expect(ids(await inC("economisch"))).toEqual([lC8.id]);
+    });
+
+    it("finds a compound by its first part", async () => {
+      expect(ids(await inC("regie"))).toEqual([lC1.id]);
+    });
+
+    it("finds singular and plural from either", async () => {
+      for (const q of ["gemeente", "gemeenten"])
+        expect(new Set(ids(await inC(q))), q).toEqual(new Set([lC2.id, lC3.id]));
+      for (const q of ["valkuil", "valkuilen"])
+        expect(new Set(ids(await inC(q))), q).toEqual(new Set([lC4.id, lC5.id]));
+      for (const q of ["initiatief", "initiatieven"])
+        expect(new Set(ids(await inC(q))), q).toEqual(new Set([lC6.id, lC7.id]));
+    });
+  });
+
+  describe("workspace synonyms", () => {
+    let index: SearchIndex;
+    beforeAll(async () => {
+      index = await factory();
+      await index.index(WORKSPACE_D);
+    });
+    afterAll(async () => {
+      await index?.close();
+    });
+    const inD = (q: string) => index.search(query(q, { workspaceIds: [WS_D] }));
+
+    it("finds a text by a synonym it does not contain, below a text that says the word itself", async () => {
+      expect(ids(await inD("LDE"))).toEqual([dD1.id, dD2.id]);
+      expect(ids(await inD("diensteneconomie"))).toEqual([dD2.id, dD1.id]);
+      expect(new Set(ids(await inD("lokale diensteneconomie")))).toEqual(new Set([dD1.id, dD2.id]));
+    });
+
+    it("leaves texts without the synonym alone, and never shows the synonyms as text", async () => {
+      expect(ids(await inD("lokale"))).toContain(dD3.id);
+      expect(ids(await inD("LDE"))).not.toContain(dD3.id);
+      const hit = (await inD("LDE")).hits.find((h) => h.id === dD2.id);
+      expect(hit?.snippet).not.toContain("LDE");
+    });
+  });
+
   describe("writes", () => {
     let index: SearchIndex;
     beforeAll(async () => {
