@@ -31,6 +31,8 @@ import { LessonsService } from "./modules/lessons/lessons.service";
 import { searchRoutes } from "./modules/search/search.routes";
 import { SearchService } from "./modules/search/search.service";
 import { synonymsRoutes } from "./modules/synonyms/synonyms.routes";
+import { versionsRoutes } from "./modules/versions/versions.routes";
+import { VersionsService } from "./modules/versions/versions.service";
 import { SynonymsService } from "./modules/synonyms/synonyms.service";
 import { themesRoutes } from "./modules/themes/themes.routes";
 import { ThemesService } from "./modules/themes/themes.service";
@@ -149,6 +151,9 @@ export async function composeThemawerk(
   await indexer.start();
   documentSettled.use("search", (settled) => indexer.refreshNow([settled.documentId]));
   apiModules.push(searchRoutes(new SearchService(database.db, access, search)));
+  apiModules.push(
+    versionsRoutes(database.db, new VersionsService(database.db, access, collab, textExtractor)),
+  );
   closers.push(collab.onDocumentSettled(documentSettled.handle));
   // Comparisons, recommendation evidence, the handbook and the minimal version read chapter text live.
   apiModules.push(

@@ -98,6 +98,23 @@ export interface SearchSynonymsTable {
   updated_at: string;
 }
 
+/** A version of a document (server/modules/versions): its text gzipped, never Yjs bytes. */
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  kind: string;
+  name: string | null;
+  title: string;
+  /** gzip of JSON { lexicalJson, plainText }. */
+  content: Uint8Array;
+  content_hash: string;
+  /** JSON array of user ids. */
+  contributors: string;
+  restored_from: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DocumentStatesTable {
   document_id: string;
   state: Uint8Array;
@@ -262,6 +279,7 @@ export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_states: DocumentStatesTable;
+  document_versions: DocumentVersionsTable;
   search_outbox: SearchOutboxTable;
   search_synonyms: SearchSynonymsTable;
   themes: ThemesTable;

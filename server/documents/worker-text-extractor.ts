@@ -1,5 +1,6 @@
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { Logger } from "../logger";
+import type { RestoreBuild } from "./restore-update";
 import type { ExtractedText } from "./text-extraction";
 import { TextExtractionError, type TextExtractor } from "./text-extractor";
 
@@ -7,12 +8,20 @@ import { TextExtractionError, type TextExtractor } from "./text-extractor";
 export interface ExtractionJob {
   id: number;
   state: Uint8Array;
+  /** Instead of reading the state: build the edit that restores this version (see buildRestoreUpdate). */
+  restore?: RestoreRequest;
+}
+
+/** A version's Lexical JSON, and the one top-level block of it to restore (all when absent). */
+export interface RestoreRequest {
+  versionJson: unknown;
+  blockIndex?: number;
 }
 
 /** What the worker posts back: once `ready` after loading, then one `result` per job. */
 export type ExtractionReply =
   | { type: "ready" }
-  | { type: "result"; id: number; ok: true; extracted: ExtractedText }
+  | { type: "result"; id: number; ok: true; value: ExtractedText | RestoreBuild }
   | { type: "result"; id: number; ok: false; error: string };
 
 export interface WorkerTextExtractorOptions {
@@ -26,7 +35,8 @@ export interface WorkerTextExtractorOptions {
 interface Job {
   id: number;
   state: Uint8Array;
-  resolve(extracted: ExtractedText): void;
+  restore?: RestoreRequest;
+  resolve(value: ExtractedText | RestoreBuild): void;
   reject(error: Error): void;
 }
 
@@ -60,9 +70,18 @@ export class WorkerTextExtractor implements TextExtractor {
   }
 
   extract(state: Uint8Array): Promise<ExtractedText> {
+    return this.run(state) as Promise<ExtractedText>;
+  }
+
+  /** Builds, on the worker, the forward edit that restores a version on top of `state` (buildRestoreUpdate). */
+  buildRestore(state: Uint8Array, restore: RestoreRequest): Promise<RestoreBuild> {
+    return this.run(state, restore) as Promise<RestoreBuild>;
+  }
+
+  private run(state: Uint8Array, restore?: RestoreRequest): Promise<ExtractedText | RestoreBuild> {
     if (this.closed) return Promise.reject(new TextExtractionError("closed", "the text extractor is closed"));
-    return new Promise<ExtractedText>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, state, resolve, reject });
+    return new Promise<ExtractedText | RestoreBuild>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, state, restore, resolve, reject });
       this.pump();
     });
   }
@@ -92,7 +111,7 @@ export class WorkerTextExtractor implements TextExtractor {
     const timer = setTimeout(() => this.timeOut(thread), this.timeoutMs);
     thread.running = { job, timer };
     thread.worker.ref();
-    thread.worker.postMessage({ id: job.id, state: job.state } satisfies ExtractionJob);
+    thread.worker.postMessage({ id: job.id, state: job.state, restore: job.restore } satisfies ExtractionJob);
   }
 
   private start(): Thread {
@@ -123,7 +142,7 @@ export class WorkerTextExtractor implements TextExtractor {
     if (!running || running.job.id !== reply.id) return;
     clearTimeout(running.timer);
     thread.running = undefined;
-    if (reply.ok) running.job.resolve(reply.extracted);
+    if (reply.ok) running.job.resolve(reply.value);
     else running.job.reject(new TextExtractionError("failed", reply.error));
     // An idle worker must not keep the process alive (a script or test that never calls close()).
     if (this.queue.length === 0) thread.worker.unref();

@@ -9,6 +9,7 @@ import { searchOutboxMigration } from "./0006_search_outbox";
 import { searchSynonymsMigration } from "./0007_search_synonyms";
 import { minimumDoneMigration } from "./0008_minimum_done";
 import { documentDeletedByMigration } from "./0009_document_deleted_by";
+import { documentVersionsMigration } from "./0010_document_versions";
 
 /** Every migration, in order; one set for both dialects. Append, never edit a released one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -22,5 +23,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     "0007_search_synonyms": searchSynonymsMigration(),
     "0008_minimum_done": minimumDoneMigration(),
     "0009_document_deleted_by": documentDeletedByMigration(),
+    "0010_document_versions": documentVersionsMigration(dialect),
   };
 }

@@ -1,0 +1,159 @@
+import type { VersionKind } from "../../../shared/schemas/versions";
+import { topLevelNodes } from "../../../shared/version-diff/lines";
+import type { AccessControl } from "../../auth/access";
+import type { Db } from "../../db/database";
+import type { RestoreBuild } from "../../documents/restore-update";
+import type { ExtractedText } from "../../documents/text-extraction";
+import type { RestoreRequest } from "../../documents/worker-text-extractor";
+import { badRequest, conflict, notFound } from "../../errors";
+import type { SessionUser } from "../../http/app-env";
+import {
+  contentHash,
+  findVersion,
+  insertVersion,
+  latestVersion,
+  listVersions,
+  type VersionContent,
+  type VersionRow,
+} from "./versions.repo";
+
+/** The collaboration server's side of versions: the live state, and trusted forward edits. */
+export interface VersionsCollab {
+  readDocumentState(documentId: string): Promise<Uint8Array>;
+  applyServerUpdate(documentId: string, update: Uint8Array, userId: string): Promise<void>;
+}
+
+/** Headless Lexical work, on the worker thread (never on the event loop serving sockets). */
+export interface VersionsDocumentWork {
+  extract(state: Uint8Array): Promise<ExtractedText>;
+  buildRestore(state: Uint8Array, restore: RestoreRequest): Promise<RestoreBuild>;
+}
+
+export interface RestoreResult {
+  version: VersionRow;
+  undoVersionId: string;
+  changed: boolean;
+}
+
+/**
+ * Version history of a document: every member reads it, editors and facilitators take named versions
+ * and restore. A restore is a forward edit through the collaboration server (everyone connected sees
+ * it, local caches merge it), and the text just before it is kept as a version first, so restoring
+ * that one undoes it.
+ */
+export class VersionsService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessControl,
+    private readonly collab: VersionsCollab,
+    private readonly work: VersionsDocumentWork,
+  ) {}
+
+  async list(user: SessionUser, documentId: string): Promise<VersionRow[]> {
+    await this.access.requireDocument(user, documentId, "document.read");
+    return listVersions(this.db, documentId);
+  }
+
+  async get(user: SessionUser, documentId: string, versionId: string) {
+    await this.access.requireDocument(user, documentId, "document.read");
+    const version = await findVersion(this.db, documentId, versionId);
+    if (!version) throw notFound("Version");
+    return version;
+  }
+
+  /** A named version of the text as it is now. */
+  async createNamed(user: SessionUser, documentId: string, name: string): Promise<VersionRow> {
+    await this.requireEditable(user, documentId);
+    const now = await this.work.extract(await this.collab.readDocumentState(documentId));
+    return this.take(documentId, "named", now, { name, createdBy: user.id });
+  }
+
+  /** Brings back a version (or one top-level block of it) as a new edit. */
+  async restore(
+    user: SessionUser,
+    documentId: string,
+    versionId: string,
+    blockIndex: number | undefined,
+  ): Promise<RestoreResult> {
+    await this.requireEditable(user, documentId);
+    const version = await findVersion(this.db, documentId, versionId);
+    if (!version) throw notFound("Version");
+    const blocks = topLevelNodes(version.content.lexicalJson).length;
+    if (blockIndex !== undefined && blockIndex >= blocks)
+      throw badRequest(`The version has no block ${blockIndex}; it has ${blocks}.`, "blockIndex");
+
+    const state = await this.collab.readDocumentState(documentId);
+    const before = await this.work.extract(state);
+    const latest = await latestVersion(this.db, documentId);
+    const undo =
+      latest && latest.contentHash === contentHash(contentOf(before))
+        ? latest
+        : await this.take(documentId, "auto", before, { createdBy: null });
+    const build = await this.work.buildRestore(state, {
+      versionJson: version.content.lexicalJson,
+      blockIndex,
+    });
+    if (!build.changed) return { version: undo, undoVersionId: undo.id, changed: false };
+    await this.collab.applyServerUpdate(documentId, build.update, user.id);
+    const restored = await this.take(documentId, "restore", build.after, {
+      createdBy: user.id,
+      restoredFrom: version.id,
+      contributors: [user.id],
+    });
+    return { version: restored, undoVersionId: undo.id, changed: true };
+  }
+
+  private async requireEditable(user: SessionUser, documentId: string): Promise<void> {
+    await this.access.requireDocument(user, documentId, "document.editText");
+    const row = await this.db
+      .selectFrom("documents")
+      .select("deleted_at")
+      .where("id", "=", documentId)
+      .executeTakeFirstOrThrow();
+    if (row.deleted_at !== null)
+      throw conflict("The document is in the trash; restore it from the trash first.");
+  }
+
+  /** Stores a version of `extracted`, crediting who edited since the previous version. */
+  private async take(
+    documentId: string,
+    kind: VersionKind,
+    extracted: ExtractedText,
+    options: { name?: string; createdBy: string | null; restoredFrom?: string; contributors?: string[] },
+  ): Promise<VersionRow> {
+    const contributorIds = options.contributors ?? (await this.editorsSincePrevious(documentId));
+    const document = await this.db
+      .selectFrom("documents")
+      .select("title")
+      .where("id", "=", documentId)
+      .executeTakeFirstOrThrow();
+    return insertVersion(this.db, {
+      documentId,
+      kind,
+      name: options.name ?? null,
+      title: extracted.title ?? document.title,
+      content: contentOf(extracted),
+      contributorIds,
+      restoredFrom: options.restoredFrom ?? null,
+      createdBy: options.createdBy,
+    });
+  }
+
+  /**
+   * Who edited since the previous version, as far as the document row tells: its last editor when the
+   * last edit came after that version.
+   */
+  private async editorsSincePrevious(documentId: string): Promise<string[]> {
+    const previous = await latestVersion(this.db, documentId);
+    const row = await this.db
+      .selectFrom("documents")
+      .select(["updated_by", "updated_at"])
+      .where("id", "=", documentId)
+      .executeTakeFirstOrThrow();
+    return !previous || row.updated_at > previous.createdAt ? [row.updated_by] : [];
+  }
+}
+
+function contentOf(extracted: ExtractedText): VersionContent {
+  return { lexicalJson: extracted.lexicalJson, plainText: extracted.plainText };
+}
