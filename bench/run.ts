@@ -5,6 +5,7 @@ import { runSearchBench } from "./search";
 import { runSearchIndexing } from "./search-indexing";
 import { runSearchRelevance } from "./search-relevance";
 import { runSettleWork } from "./settle-work";
+import { runVersionsBench } from "./versions";
 
 /** `npm run bench`: runs every benchmark in turn (`npm run bench -- --only=search` runs one); later issues add theirs to the list. */
 const benchmarks: Array<{ name: string; run: (log: (line: string) => void) => Promise<unknown> }> = [
@@ -14,6 +15,7 @@ const benchmarks: Array<{ name: string; run: (log: (line: string) => void) => Pr
   { name: "search-indexing", run: runSearchIndexing },
   { name: "search-relevance", run: runSearchRelevance },
   { name: "settle-work", run: runSettleWork },
+  { name: "versions", run: runVersionsBench },
 ];
 
 /** Benchmarks named on the command line: `--only=search,collab-fanout` or plain names; none means all. */

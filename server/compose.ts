@@ -31,6 +31,11 @@ import { LessonsService } from "./modules/lessons/lessons.service";
 import { searchRoutes } from "./modules/search/search.routes";
 import { SearchService } from "./modules/search/search.service";
 import { synonymsRoutes } from "./modules/synonyms/synonyms.routes";
+import {
+  defaultVersionSettings,
+  type VersionSettings,
+  VersionSweeper,
+} from "./modules/versions/version-sweeper";
 import { versionsRoutes } from "./modules/versions/versions.routes";
 import { VersionsService } from "./modules/versions/versions.service";
 import { SynonymsService } from "./modules/synonyms/synonyms.service";
@@ -64,6 +69,8 @@ export interface ComposeOptions {
   collabSettings?: Partial<CollabSettings>;
   /** The login throttle shared by login and password change (tests pass one on a hand-moved clock). */
   loginThrottle?: LoginThrottle;
+  /** Automatic versions' timing other than the defaults (tests). */
+  versionSettings?: Partial<VersionSettings>;
 }
 
 /** The composition root: the only place adapters are constructed and wired together. */
@@ -151,9 +158,14 @@ export async function composeThemawerk(
   await indexer.start();
   documentSettled.use("search", (settled) => indexer.refreshNow([settled.documentId]));
   apiModules.push(searchRoutes(new SearchService(database.db, access, search)));
-  apiModules.push(
-    versionsRoutes(database.db, new VersionsService(database.db, access, collab, textExtractor)),
-  );
+  const versions = new VersionsService(database.db, access, collab, textExtractor);
+  apiModules.push(versionsRoutes(database.db, versions));
+  const versionSweeper = new VersionSweeper(database.db, versions, logger, {
+    ...defaultVersionSettings,
+    ...options.versionSettings,
+  });
+  versionSweeper.start();
+  closers.push(() => versionSweeper.stop());
   closers.push(collab.onDocumentSettled(documentSettled.handle));
   // Comparisons, recommendation evidence, the handbook and the minimal version read chapter text live.
   apiModules.push(

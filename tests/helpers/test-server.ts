@@ -1,5 +1,6 @@
 import type { CollabSettings } from "../../server/collab";
 import { composeThemawerk, type Themawerk } from "../../server/compose";
+import type { VersionSettings } from "../../server/modules/versions/version-sweeper";
 import { loadConfig } from "../../server/config";
 import { createLogger, type Logger } from "../../server/logger";
 import { createTestStorage } from "./test-database";
@@ -17,7 +18,11 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { logger?: Logger; collabSettings?: Partial<CollabSettings> } = {},
+  options: {
+    logger?: Logger;
+    collabSettings?: Partial<CollabSettings>;
+    versionSettings?: Partial<VersionSettings>;
+  } = {},
 ): Promise<TestServer> {
   const storage = await createTestStorage();
   // PUBLIC_URL must name the real port for the Origin check, so bind first on a free port.
@@ -44,6 +49,7 @@ export async function startTestServer(
   });
   const themawerk = await composeThemawerk(config, options.logger ?? createLogger("silent"), {
     collabSettings: options.collabSettings,
+    versionSettings: options.versionSettings,
   });
   const { port } = await themawerk.listen();
   return {

@@ -103,6 +103,35 @@ export class VersionsService {
     return { version: restored, undoVersionId: undo.id, changed: true };
   }
 
+  /**
+   * An automatic version of the text as it is now (a finished editing session); none when the text is
+   * the latest version's. Whether one was taken.
+   */
+  async takeAutomatic(documentId: string): Promise<boolean> {
+    const now = await this.work.extract(await this.collab.readDocumentState(documentId));
+    const latest = await latestVersion(this.db, documentId);
+    if (latest && latest.contentHash === contentHash(contentOf(now))) return false;
+    await this.take(documentId, "auto", now, { createdBy: null });
+    return true;
+  }
+
+  /**
+   * Keeps storage bounded: of the automatic versions taken before `before`, only the last of each day
+   * (UTC) stays. Who contributed to a removed version is credited to the next version that stays.
+   */
+  async thin(before: string): Promise<number> {
+    const old = await this.db
+      .selectFrom("document_versions")
+      .select("document_id")
+      .distinct()
+      .where("kind", "=", "auto")
+      .where("created_at", "<", before)
+      .execute();
+    let removed = 0;
+    for (const { document_id: documentId } of old) removed += await thinDocument(this.db, documentId, before);
+    return removed;
+  }
+
   private async requireEditable(user: SessionUser, documentId: string): Promise<void> {
     await this.access.requireDocument(user, documentId, "document.editText");
     const row = await this.db
@@ -152,6 +181,41 @@ export class VersionsService {
       .executeTakeFirstOrThrow();
     return !previous || row.updated_at > previous.createdAt ? [row.updated_by] : [];
   }
+}
+
+async function thinDocument(db: Db, documentId: string, before: string): Promise<number> {
+  const versions = (await listVersions(db, documentId)).reverse();
+  const dropped = new Set<string>();
+  const lastOfDay = new Map<string, string>();
+  for (const version of versions)
+    if (version.kind === "auto") lastOfDay.set(version.createdAt.slice(0, 10), version.id);
+  for (const version of versions) {
+    const last = lastOfDay.get(version.createdAt.slice(0, 10)) === version.id;
+    if (version.kind === "auto" && version.createdAt < before && !last) dropped.add(version.id);
+  }
+  if (dropped.size === 0) return 0;
+  await db.transaction().execute(async (trx) => {
+    let carried = new Set<string>();
+    for (const version of versions) {
+      if (dropped.has(version.id)) {
+        for (const id of version.contributorIds) carried.add(id);
+        continue;
+      }
+      if (carried.size === 0) continue;
+      const contributors = [...new Set([...version.contributorIds, ...carried])];
+      await trx
+        .updateTable("document_versions")
+        .set({ contributors: JSON.stringify(contributors) })
+        .where("id", "=", version.id)
+        .execute();
+      carried = new Set();
+    }
+    await trx
+      .deleteFrom("document_versions")
+      .where("id", "in", [...dropped])
+      .execute();
+  });
+  return dropped.size;
 }
 
 function contentOf(extracted: ExtractedText): VersionContent {
