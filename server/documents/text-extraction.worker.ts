@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { diffDocuments } from "../../shared/version-diff/diff";
 import { buildRestoreUpdate } from "./restore-update";
 import { extractDocumentText } from "./text-extraction";
 import type { ExtractionJob, ExtractionReply } from "./worker-text-extractor";
@@ -10,9 +11,11 @@ if (!port) throw new Error("text-extraction.worker runs as a worker thread only"
 port.on("message", (job: ExtractionJob) => {
   let reply: ExtractionReply;
   try {
-    const value = job.restore
-      ? buildRestoreUpdate(job.state, job.restore.versionJson, job.restore.blockIndex)
-      : extractDocumentText(job.state);
+    const value = job.diff
+      ? diffDocuments(job.diff.from, job.diff.to)
+      : job.restore
+        ? buildRestoreUpdate(job.state, job.restore.versionJson, job.restore.blockIndex)
+        : extractDocumentText(job.state);
     reply = { type: "result", id: job.id, ok: true, value };
   } catch (error) {
     reply = {

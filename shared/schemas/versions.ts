@@ -122,6 +122,11 @@ export const versionDiffSchema = z.object({
 });
 export type VersionDiff = z.infer<typeof versionDiffSchema>;
 
+/** `to`: "current" (the text as it is now, the default) or another version's id. */
+export const versionDiffQuery = z.object({
+  to: z.union([z.literal("current"), idSchema]).default("current"),
+});
+
 export const workspaceChangesQuery = z.object({
   since: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
 });

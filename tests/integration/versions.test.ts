@@ -173,6 +173,19 @@ describe("version history", () => {
       first.remove();
       $getRoot().append($createParagraphNode().append($createTextNode("Later toegevoegd.")));
     });
+    // Restore only once the server holds the edit.
+    await expect
+      .poll(
+        async () =>
+          (
+            await api(
+              `/api/documents/${documentId}/versions/${named.body.version.id}/diff`,
+              people.viewer.cookie,
+            )
+          ).body.counts?.removed,
+        { timeout: 5_000 },
+      )
+      .toBe(1);
     const res = await api(
       `/api/documents/${documentId}/versions/${named.body.version.id}/restore`,
       people.editor.cookie,
@@ -185,6 +198,64 @@ describe("version history", () => {
     await expect
       .poll(() => textOf(editor), { timeout: 5_000 })
       .toBe("Afgesproken: de gemeente voert de regie.\nGeen vaste regisseur aanstellen.\nLater toegevoegd.");
+  });
+
+  it("shows what changed from a version to now and between two versions, lessons with their kind", async () => {
+    const { people, documentId, editor, lessonId } = await minutesScenario();
+    const take = async (name: string) =>
+      (
+        await api(`/api/documents/${documentId}/versions`, people.editor.cookie, {
+          method: "POST",
+          json: { name },
+        })
+      ).body.version.id as string;
+    const first = await take("Voor");
+    await editor.edit(() => {
+      const [paragraph] = $getRoot().getChildren();
+      paragraph.remove();
+      $getRoot()
+        .getChildren()[0]
+        .insertBefore(
+          $createParagraphNode().append($createTextNode("Afgesproken: de provincie voert de regie.")),
+        );
+      $getRoot().append($createParagraphNode().append($createTextNode("Volgende keer: evaluatie.")));
+    });
+    // The edit reaches the server on its own time: wait for it there.
+    const diffNow = () => api(`/api/documents/${documentId}/versions/${first}/diff`, people.viewer.cookie);
+    await expect.poll(async () => (await diffNow()).body.counts?.added, { timeout: 5_000 }).toBe(1);
+    const now = await diffNow();
+    expect(now.status).toBe(200);
+    expect(now.body.counts).toEqual({ added: 1, removed: 0, changed: 1, same: 1 });
+    expect(now.body.to).toMatchObject({ versionId: null });
+    const [changed, lesson, added] = now.body.blocks;
+    expect(changed).toMatchObject({ op: "changed", type: "paragraph", topIndex: 0 });
+    expect(changed.words).toContainEqual({ op: "added", text: "provincie" });
+    expect(changed.words).toContainEqual({ op: "removed", text: "gemeente" });
+    expect(lesson).toMatchObject({ op: "same", type: "lesson", lessonKind: "pitfall", lessonId });
+    expect(added).toMatchObject({ op: "added", after: "Volgende keer: evaluatie." });
+
+    const second = await take("Na");
+    const between = await api(
+      `/api/documents/${documentId}/versions/${first}/diff?to=${second}`,
+      people.commenter.cookie,
+    );
+    expect(between.body.counts).toEqual(now.body.counts);
+    expect(between.body.to).toMatchObject({ versionId: second });
+    expect(
+      (await api(`/api/documents/${documentId}/versions/${first}/diff?to=nope!`, people.viewer.cookie))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await api(
+          `/api/documents/${documentId}/versions/${first}/diff?to=zzzzzzzzzzzzzzzz`,
+          people.viewer.cookie,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await api(`/api/documents/${documentId}/versions/${first}/diff`, people.outsider.cookie)).status,
+    ).toBe(404);
   });
 
   it("answers bad requests with the JSON error shape and changes nothing", async () => {

@@ -1,12 +1,13 @@
 import {
   createVersionRequest,
   restoreVersionRequest,
+  versionDiffQuery,
   type VersionSummary,
 } from "../../../shared/schemas/versions";
 import type { ApiModule } from "../../app-deps";
 import { requireUser } from "../../auth/require-user";
 import type { Db } from "../../db/database";
-import { jsonBody } from "../../http/validate";
+import { jsonBody, queryParams } from "../../http/validate";
 import type { VersionRow } from "./versions.repo";
 import type { VersionsService } from "./versions.service";
 
@@ -60,6 +61,12 @@ export function versionsRoutes(db: Db, versions: VersionsService): ApiModule {
       return c.json({
         version: { ...summary, lexicalJson: row.content.lexicalJson, plainText: row.content.plainText },
       });
+    });
+
+    app.get("/api/documents/:id/versions/:versionId/diff", async (c) => {
+      const { to } = queryParams(c, versionDiffQuery);
+      const user = requireUser(c.var.user);
+      return c.json(await versions.diff(user, c.req.param("id"), c.req.param("versionId"), to));
     });
 
     app.post("/api/documents/:id/versions/:versionId/restore", async (c) => {

@@ -1,4 +1,5 @@
-import type { VersionKind } from "../../../shared/schemas/versions";
+import type { VersionDiff, VersionKind } from "../../../shared/schemas/versions";
+import type { DocumentDiff } from "../../../shared/version-diff/diff";
 import { topLevelNodes } from "../../../shared/version-diff/lines";
 import type { AccessControl } from "../../auth/access";
 import type { Db } from "../../db/database";
@@ -27,6 +28,7 @@ export interface VersionsCollab {
 export interface VersionsDocumentWork {
   extract(state: Uint8Array): Promise<ExtractedText>;
   buildRestore(state: Uint8Array, restore: RestoreRequest): Promise<RestoreBuild>;
+  diff(from: unknown, to: unknown): Promise<DocumentDiff>;
 }
 
 export interface RestoreResult {
@@ -59,6 +61,39 @@ export class VersionsService {
     const version = await findVersion(this.db, documentId, versionId);
     if (!version) throw notFound("Version");
     return version;
+  }
+
+  /** What changed from a version to another one (`to` a version id) or to the text as it is now (`to` "current"). */
+  async diff(user: SessionUser, documentId: string, versionId: string, to: string): Promise<VersionDiff> {
+    await this.access.requireDocument(user, documentId, "document.read");
+    const from = await findVersion(this.db, documentId, versionId);
+    if (!from) throw notFound("Version");
+    let target: { versionId: string | null; title: string; createdAt: string | null; json: unknown };
+    if (to === "current") {
+      const now = await this.work.extract(await this.collab.readDocumentState(documentId));
+      const row = await this.db
+        .selectFrom("documents")
+        .select("title")
+        .where("id", "=", documentId)
+        .executeTakeFirstOrThrow();
+      target = { versionId: null, title: now.title ?? row.title, createdAt: null, json: now.lexicalJson };
+    } else {
+      const other = await findVersion(this.db, documentId, to);
+      if (!other) throw notFound("Version");
+      target = {
+        versionId: other.id,
+        title: other.title,
+        createdAt: other.createdAt,
+        json: other.content.lexicalJson,
+      };
+    }
+    const { blocks, counts } = await this.work.diff(from.content.lexicalJson, target.json);
+    return {
+      from: { versionId: from.id, title: from.title, createdAt: from.createdAt },
+      to: { versionId: target.versionId, title: target.title, createdAt: target.createdAt },
+      blocks,
+      counts,
+    };
   }
 
   /** A named version of the text as it is now. */
