@@ -89,21 +89,21 @@ function toRow(row: ListedRow): VersionRow {
   };
 }
 
-/** The document's versions, newest first. */
-export async function listVersions(db: Db, documentId: string): Promise<VersionRow[]> {
-  const rows = await db
+/** The document's versions, newest first (at most `limit`). */
+export async function listVersions(db: Db, documentId: string, limit?: number): Promise<VersionRow[]> {
+  let query = db
     .selectFrom("document_versions")
     .select(listed)
     .select((eb) => eb.fn<number>("length", ["content"]).as("stored_bytes"))
     .where("document_id", "=", documentId)
     .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .execute();
-  return rows.map(toRow);
+    .orderBy("id", "desc");
+  if (limit !== undefined) query = query.limit(limit);
+  return (await query.execute()).map(toRow);
 }
 
 export async function latestVersion(db: Db, documentId: string): Promise<VersionRow | undefined> {
-  const [latest] = await listVersions(db, documentId);
+  const [latest] = await listVersions(db, documentId, 1);
   return latest;
 }
 
@@ -128,6 +128,7 @@ export async function findVersion(
 export async function insertVersion(db: Db, version: NewVersion): Promise<VersionRow> {
   const content = await gzipAsync(Buffer.from(JSON.stringify(version.content), "utf8"));
   const id = newId();
+  const hash = contentHash(version.content);
   // Strictly after the previous version, so the order never rests on a clock tick or a random id.
   const previous = await db
     .selectFrom("document_versions")
@@ -146,14 +147,24 @@ export async function insertVersion(db: Db, version: NewVersion): Promise<Versio
       name: version.name,
       title: version.title,
       content,
-      content_hash: contentHash(version.content),
+      content_hash: hash,
       contributors: JSON.stringify(version.contributorIds),
       restored_from: version.restoredFrom,
       created_by: version.createdBy,
       created_at: createdAt,
     })
     .execute();
-  const row = (await listVersions(db, version.documentId)).find((v) => v.id === id);
-  if (!row) throw new Error("the version just stored is gone");
-  return row;
+  return {
+    id,
+    documentId: version.documentId,
+    kind: version.kind,
+    name: version.name,
+    title: version.title,
+    contentHash: hash,
+    contributorIds: version.contributorIds,
+    restoredFrom: version.restoredFrom,
+    createdBy: version.createdBy,
+    createdAt,
+    storedBytes: content.length,
+  };
 }
