@@ -72,7 +72,7 @@ export class DocumentRoom {
     this.doc = loaded.doc;
     this.followUp = new EditFollowUp(settings, {
       settle: (userId) => this.settle(userId),
-      touch: (userId) => this.touch(userId),
+      touch: (userId, editors) => this.touch(userId, editors),
     });
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
@@ -371,9 +371,9 @@ export class DocumentRoom {
     );
   }
 
-  private async touch(userId: string): Promise<void> {
+  private async touch(userId: string, editors: string[]): Promise<void> {
     try {
-      await this.store.touch(this.documentId, userId, nowIso());
+      await this.store.touch(this.documentId, userId, nowIso(), editors);
     } catch (error) {
       this.logger.warn("collab could not record the last editor", {
         documentId: this.documentId,

@@ -3,8 +3,8 @@ import type { CollabSettings } from "./limits";
 export interface FollowUpWork {
   /** Edits paused (debounced, with a maximum wait): hand the stored state to settle work. */
   settle(lastEditorUserId: string): void;
-  /** Record the document's last editor and time (at most every `touchEveryMs`). */
-  touch(lastEditorUserId: string): Promise<void>;
+  /** Record the document's last editor and time, and everyone who edited since the last record (at most every `touchEveryMs`). */
+  touch(lastEditorUserId: string, editors: string[]): Promise<void>;
 }
 
 /**
@@ -18,6 +18,8 @@ export class EditFollowUp {
   private touchTimer: NodeJS.Timeout | undefined;
   private lastTouchAt = 0;
   private touchPending = false;
+  /** Who edited since the last record. */
+  private readonly editorsSinceTouch = new Set<string>();
 
   constructor(
     private readonly settings: CollabSettings,
@@ -27,6 +29,7 @@ export class EditFollowUp {
   /** An edit by `userId` was stored. */
   edited(userId: string): void {
     this.lastEditorUserId = userId;
+    this.editorsSinceTouch.add(userId);
     this.scheduleSettle();
     this.scheduleTouch();
   }
@@ -86,6 +89,8 @@ export class EditFollowUp {
     if (!this.touchPending || !this.lastEditorUserId) return;
     this.touchPending = false;
     this.lastTouchAt = Date.now();
-    await this.work.touch(this.lastEditorUserId);
+    const editors = [...this.editorsSinceTouch];
+    this.editorsSinceTouch.clear();
+    await this.work.touch(this.lastEditorUserId, editors);
   }
 }

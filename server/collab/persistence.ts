@@ -99,13 +99,22 @@ export class DocumentStore {
     });
   }
 
-  /** Records who edited a document last, for listings. */
-  async touch(documentId: string, userId: string, at: string): Promise<void> {
-    await this.db
-      .updateTable("documents")
-      .set({ updated_by: userId, updated_at: at })
-      .where("id", "=", documentId)
-      .execute();
+  /** Records who edited a document last (for listings) and when each of `editors` edited (for version contributors). */
+  async touch(documentId: string, userId: string, at: string, editors: string[] = [userId]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("documents")
+        .set({ updated_by: userId, updated_at: at })
+        .where("id", "=", documentId)
+        .execute();
+      for (const editor of editors) {
+        await trx
+          .insertInto("document_editors")
+          .values({ document_id: documentId, user_id: editor, edited_at: at })
+          .onConflict((oc) => oc.columns(["document_id", "user_id"]).doUpdateSet({ edited_at: at }))
+          .execute();
+      }
+    });
   }
 
   /** The document's workspace and whether it is in the trash; undefined when it does not exist. */

@@ -115,6 +115,13 @@ export interface DocumentVersionsTable {
   created_at: string;
 }
 
+/** When a person last edited a document (recorded with the throttled last-editor stamp). */
+export interface DocumentEditorsTable {
+  document_id: string;
+  user_id: string;
+  edited_at: string;
+}
+
 export interface DocumentStatesTable {
   document_id: string;
   state: Uint8Array;
@@ -280,6 +287,7 @@ export interface Database {
   document_updates: DocumentUpdatesTable;
   document_states: DocumentStatesTable;
   document_versions: DocumentVersionsTable;
+  document_editors: DocumentEditorsTable;
   search_outbox: SearchOutboxTable;
   search_synonyms: SearchSynonymsTable;
   themes: ThemesTable;

@@ -17,12 +17,12 @@ const api = (path: string, cookie: string, init: RequestInit & { json?: unknown 
   apiCall(server.url, path, cookie, init);
 
 beforeAll(async () => {
-  // An editing session ends after 400 ms of stillness here (5 minutes by default); the sweeper looks every 100 ms.
+  // An editing session ends after 1.5 s of stillness here (5 minutes by default); the sweeper looks every 100 ms.
   server = await startTestServer(
     {},
     {
       // Thinning is left to the test that calls it: the sweeper's own round would race it for the same rows.
-      versionSettings: { sessionIdleMs: 400, sweepEveryMs: 100, thinAfterMs: 100 * 365 * 24 * 60 * 60_000 },
+      versionSettings: { sessionIdleMs: 1_500, sweepEveryMs: 100, thinAfterMs: 100 * 365 * 24 * 60 * 60_000 },
       collabSettings: { touchEveryMs: 50, settleDebounceMs: 50 },
     },
   );
@@ -60,7 +60,7 @@ describe("automatic versions", () => {
     expect(detail.body.version.plainText).toBe("Eerste sessie.");
 
     // Many sweeps later, with no edit, still one version.
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, 2_000));
     expect(await versions()).toHaveLength(1);
 
     const second = await lexicalClient(server.url, documentId, people.facilitator.cookie);
@@ -68,11 +68,20 @@ describe("automatic versions", () => {
     await second.edit(() => {
       $getRoot().append($createParagraphNode().append($createTextNode("Tweede sessie.")));
     });
+    // Two people in one session: both are credited (the editor writes after seeing the facilitator's line).
+    await expect
+      .poll(() => client.editor.getEditorState().read(() => $getRoot().getTextContent()))
+      .toContain("Tweede");
+    await client.edit(() => {
+      $getRoot().append($createParagraphNode().append($createTextNode("Aangevuld.")));
+    });
     await expect.poll(async () => (await versions()).length, { timeout: 10_000 }).toBe(2);
     const [latest] = await versions();
-    expect(latest.contributors.map((p) => p.id)).toEqual([people.facilitator.id]);
+    expect(latest.contributors.map((p) => p.id).sort()).toEqual(
+      [people.facilitator.id, people.editor.id].sort(),
+    );
     const text = await api(`/api/documents/${documentId}/versions/${latest.id}`, people.viewer.cookie);
-    expect(text.body.version.plainText).toBe("Eerste sessie.\nTweede sessie.");
+    expect(text.body.version.plainText).toBe("Eerste sessie.\nTweede sessie.\nAangevuld.");
   });
 });
 

@@ -30,6 +30,14 @@ export function documentVersionsMigration(dialect: DialectName) {
         .on("document_versions")
         .columns(["document_id", "created_at"])
         .execute();
+      // When each person last edited each document: who contributed since a version.
+      await db.schema
+        .createTable("document_editors")
+        .addColumn("document_id", "text", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("edited_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("document_editors_pk", ["document_id", "user_id"])
+        .execute();
     },
   };
 }

@@ -203,18 +203,16 @@ export class VersionsService {
     });
   }
 
-  /**
-   * Who edited since the previous version, as far as the document row tells: its last editor when the
-   * last edit came after that version.
-   */
+  /** Who edited since the previous version (everyone who edited, for the first one), first editor first. */
   private async editorsSincePrevious(documentId: string): Promise<string[]> {
     const previous = await latestVersion(this.db, documentId);
-    const row = await this.db
-      .selectFrom("documents")
-      .select(["updated_by", "updated_at"])
-      .where("id", "=", documentId)
-      .executeTakeFirstOrThrow();
-    return !previous || row.updated_at > previous.createdAt ? [row.updated_by] : [];
+    let query = this.db
+      .selectFrom("document_editors")
+      .select("user_id")
+      .where("document_id", "=", documentId)
+      .orderBy("edited_at");
+    if (previous) query = query.where("edited_at", ">", previous.createdAt);
+    return (await query.execute()).map((row) => row.user_id);
   }
 }
 
