@@ -38,6 +38,8 @@ import {
 } from "./modules/versions/version-sweeper";
 import { versionsRoutes } from "./modules/versions/versions.routes";
 import { VersionsService } from "./modules/versions/versions.service";
+import { WorkspaceChangesService } from "./modules/versions/workspace-changes";
+import { workspaceChangesRoutes } from "./modules/versions/workspace-changes.routes";
 import { SynonymsService } from "./modules/synonyms/synonyms.service";
 import { themesRoutes } from "./modules/themes/themes.routes";
 import { ThemesService } from "./modules/themes/themes.service";
@@ -160,6 +162,9 @@ export async function composeThemawerk(
   apiModules.push(searchRoutes(new SearchService(database.db, access, search)));
   const versions = new VersionsService(database.db, access, collab, textExtractor);
   apiModules.push(versionsRoutes(database.db, versions));
+  apiModules.push(
+    workspaceChangesRoutes(new WorkspaceChangesService(database.db, access, collab, textExtractor)),
+  );
   const versionSweeper = new VersionSweeper(database.db, versions, logger, {
     ...defaultVersionSettings,
     ...options.versionSettings,

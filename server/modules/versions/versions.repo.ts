@@ -125,6 +125,27 @@ export async function findVersion(
   return { ...toRow(row), content };
 }
 
+/**
+ * The version a change since `at` is measured from: the last one taken at or before `at`, else the
+ * document's first (a real starting point whenever the document has a version at all).
+ */
+export async function baseVersionAt(
+  db: Db,
+  documentId: string,
+  at: string,
+): Promise<(VersionRow & { content: VersionContent }) | undefined> {
+  const versions = db.selectFrom("document_versions").select("id").where("document_id", "=", documentId);
+  const base =
+    (await versions
+      .where("created_at", "<=", at)
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst()) ??
+    (await versions.orderBy("created_at", "asc").orderBy("id", "asc").limit(1).executeTakeFirst());
+  return base ? findVersion(db, documentId, base.id) : undefined;
+}
+
 export async function insertVersion(db: Db, version: NewVersion): Promise<VersionRow> {
   const content = await gzipAsync(Buffer.from(JSON.stringify(version.content), "utf8"));
   const id = newId();
