@@ -69,6 +69,8 @@ export function memberScreens(workspaceId: string, caseId: string): Record<strin
     workspaces: "/",
     home: `/w/${workspaceId}`,
     document: `/w/${workspaceId}/d/${caseId}`,
+    geschiedenis: `/w/${workspaceId}/d/${caseId}/geschiedenis`,
+    veranderd: `/w/${workspaceId}/veranderd`,
     nieuw: `/w/${workspaceId}/nieuw`,
     vergelijken: `/w/${workspaceId}/vergelijken`,
     handboek: `/w/${workspaceId}/handboek`,

@@ -65,6 +65,20 @@ export function createAppRouter() {
                       ),
                     },
                     {
+                      path: "/w/:workspaceId/d/:documentId/geschiedenis",
+                      lazy: lazyPage(
+                        () => import("../features/history/HistoryPage"),
+                        (m) => m.HistoryPage,
+                      ),
+                    },
+                    {
+                      path: "/w/:workspaceId/veranderd",
+                      lazy: lazyPage(
+                        () => import("../features/history/ChangesPage"),
+                        (m) => m.ChangesPage,
+                      ),
+                    },
+                    {
                       path: "/w/:workspaceId/nieuw",
                       lazy: lazyPage(
                         () => import("../features/unread/UnreadPage"),

@@ -6,6 +6,7 @@ import comparison from "./messages/comparison";
 import documents from "./messages/documents";
 import editor from "./messages/editor";
 import handbook from "./messages/handbook";
+import history from "./messages/history";
 import invitations from "./messages/invitations";
 import lessons from "./messages/lessons";
 import search from "./messages/search";
@@ -25,6 +26,7 @@ export const catalogue = {
   documents,
   editor,
   handbook,
+  history,
   invitations,
   lessons,
   search,

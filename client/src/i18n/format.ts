@@ -11,3 +11,16 @@ export function useFormatDate(): (iso: string) => string {
     return Number.isNaN(date.getTime()) ? iso : formatter.format(date);
   };
 }
+
+/** Formats ISO timestamps as date and time ("6 dec. 2026 14:05") in the interface language. */
+export function useFormatDateTime(): (iso: string) => string {
+  const { i18n } = useTranslation();
+  const formatter = new Intl.DateTimeFormat(intlLocale(i18n.language), {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+  return (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : formatter.format(date);
+  };
+}

@@ -7,6 +7,7 @@ import type comparison from "./messages/comparison";
 import type documents from "./messages/documents";
 import type editor from "./messages/editor";
 import type handbook from "./messages/handbook";
+import type history from "./messages/history";
 import type invitations from "./messages/invitations";
 import type lessons from "./messages/lessons";
 import type search from "./messages/search";
@@ -27,6 +28,7 @@ declare module "i18next" {
       documents: typeof documents.nl;
       editor: typeof editor.nl;
       handbook: typeof handbook.nl;
+      history: typeof history.nl;
       invitations: typeof invitations.nl;
       lessons: typeof lessons.nl;
       search: typeof search.nl;

@@ -10,7 +10,7 @@ export const SIDEBAR_ID = "sidebar";
 
 /** The sidebar: my workspaces, and inside a workspace its overview and its documents by kind. */
 export function Sidebar({ open }: { open: boolean }) {
-  const { t } = useTranslation(["shell", "common", "lessons", "comparison", "handbook"]);
+  const { t } = useTranslation(["shell", "common", "lessons", "comparison", "handbook", "history"]);
   const workspaceId = useMatch("/w/:workspaceId/*")?.params.workspaceId;
   const workspaces = useWorkspaces();
   const current = workspaces.data?.find((w) => w.id === workspaceId);
@@ -43,6 +43,11 @@ export function Sidebar({ open }: { open: boolean }) {
             </li>
             <li>
               <UnreadNavLink workspaceId={workspaceId} />
+            </li>
+            <li>
+              <NavLink to={`/w/${workspaceId}/veranderd`} className="sidebar__link">
+                {t("history:changes.open")}
+              </NavLink>
             </li>
             <li>
               <NavLink to={`/w/${workspaceId}/vergelijken`} className="sidebar__link">

@@ -1,27 +1,28 @@
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { canWriteText } from "../../../../shared/roles";
 import { DocumentEditor } from "../../editor/DocumentEditor";
-import { DocumentComments } from "../comments/DocumentComments";
 import { describeApiError } from "../../forms/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { PageError, PageLoading } from "../../ui/PageState";
 import { usePageTitle } from "../../ui/use-page-title";
 import { useMe } from "../auth/session";
+import { DocumentComments } from "../comments/DocumentComments";
 import { ChapterThemePicker } from "../handbook/ChapterThemePicker";
+import { NameVersionDialog } from "../history/NameVersionDialog";
 import { EvidencePanel } from "../recommendations/EvidencePanel";
-import { useDocument, useTrashDocument } from "./document-queries";
-import { TrashDocumentDialog, type TrashedState } from "./TrashDocumentDialog";
 import { DocumentDetails } from "./DocumentDetails";
 import { DocumentTitle } from "./DocumentTitle";
+import { useDocument, useTrashDocument } from "./document-queries";
 import { EditDetailsDialog } from "./EditDetailsDialog";
+import { TrashDocumentDialog, type TrashedState } from "./TrashDocumentDialog";
 import "./documents.css";
 
 /** One document (route /w/:workspaceId/d/:documentId): title, kind and metadata, and the live editor. */
 export function DocumentPage() {
-  const { t } = useTranslation("documents");
+  const { t } = useTranslation(["documents", "history"]);
   const navigate = useNavigate();
   const { workspaceId = "", documentId = "" } = useParams();
   const me = useMe();
@@ -32,6 +33,8 @@ export function DocumentPage() {
   const reloadAccess = useCallback(() => void refetch(), [refetch]);
   const [editingDetails, setEditingDetails] = useState(false);
   const [confirmingTrash, setConfirmingTrash] = useState(false);
+  const [namingVersion, setNamingVersion] = useState(false);
+  const [savedVersion, setSavedVersion] = useState<string>();
 
   if (query.isPending || me.isPending) return <PageLoading />;
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
@@ -46,16 +49,47 @@ export function DocumentPage() {
       <header className="document-page__header">
         <DocumentTitle documentId={document.id} title={document.title} editable={canWrite && !trashed} />
         <DocumentDetails document={document} />
-        {canWrite && !trashed && (
+        {!trashed && (
           <div className="document-page__actions">
-            {hasDetails && (
+            <Link
+              to={`/w/${workspaceId}/d/${document.id}/geschiedenis`}
+              className="button button--secondary button--small"
+            >
+              {t("history:open")}
+            </Link>
+            {canWrite && (
+              <Button size="small" onPress={() => setNamingVersion(true)}>
+                {t("history:name.open")}
+              </Button>
+            )}
+            {canWrite && hasDetails && (
               <Button size="small" onPress={() => setEditingDetails(true)}>
                 {t("page.editDetails")}
               </Button>
             )}
-            <Button size="small" variant="danger" onPress={() => setConfirmingTrash(true)}>
-              {t("trash.moveToTrash")}
-            </Button>
+            {canWrite && (
+              <Button size="small" variant="danger" onPress={() => setConfirmingTrash(true)}>
+                {t("trash.moveToTrash")}
+              </Button>
+            )}
+          </div>
+        )}
+        {namingVersion && (
+          <NameVersionDialog
+            documentId={document.id}
+            onClose={() => setNamingVersion(false)}
+            onSaved={(version) => {
+              setNamingVersion(false);
+              setSavedVersion(version.name ?? "");
+            }}
+          />
+        )}
+        {savedVersion && (
+          <div className="restored-notice" role="status">
+            <span>{t("history:name.saved", { name: savedVersion })}</span>{" "}
+            <Link to={`/w/${workspaceId}/d/${document.id}/geschiedenis`}>
+              {t("history:name.viewHistory")}
+            </Link>
           </div>
         )}
         {confirmingTrash && (
