@@ -49,11 +49,12 @@ describe("exports for reading, not for filling pages", () => {
         `3. ${themeNames.smallTowns}`,
         "4. Aanbevelingen",
       ]);
-      // The date as the screen writes it.
+      // The date as the screen writes it: the working group's day (Brussels), not the test machine's (UTC).
       const dutchDate = new Intl.DateTimeFormat("nl-BE", {
         day: "numeric",
         month: "long",
         year: "numeric",
+        timeZone: "Europe/Brussels",
       }).format(new Date(preview.compiledAt));
       expect(dutchMd).toContain(`_${dutchDate}_`);
       expect(dutchDate).toMatch(/^\d{1,2} [a-z]+ \d{4}$/);
