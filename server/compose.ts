@@ -31,6 +31,9 @@ import { LessonsService } from "./modules/lessons/lessons.service";
 import { searchRoutes } from "./modules/search/search.routes";
 import { SearchService } from "./modules/search/search.service";
 import { synonymsRoutes } from "./modules/synonyms/synonyms.routes";
+import { SynonymsService } from "./modules/synonyms/synonyms.service";
+import { themesRoutes } from "./modules/themes/themes.routes";
+import { ThemesService } from "./modules/themes/themes.service";
 import {
   defaultVersionSettings,
   type VersionSettings,
@@ -40,9 +43,9 @@ import { versionsRoutes } from "./modules/versions/versions.routes";
 import { VersionsService } from "./modules/versions/versions.service";
 import { WorkspaceChangesService } from "./modules/versions/workspace-changes";
 import { workspaceChangesRoutes } from "./modules/versions/workspace-changes.routes";
-import { SynonymsService } from "./modules/synonyms/synonyms.service";
-import { themesRoutes } from "./modules/themes/themes.routes";
-import { ThemesService } from "./modules/themes/themes.service";
+import { shareEventsThroughRedis } from "./scale/cluster-events";
+import { RedisLink } from "./scale/redis-link";
+import { RedisRoomRelay } from "./scale/redis-room-relay";
 import { createSearchIndex } from "./search/create-search-index";
 import { SearchIndexer } from "./search/search-indexer";
 import { sqlSearchEntrySource } from "./search/sql-entry-source";
@@ -94,6 +97,8 @@ export async function composeThemawerk(
   const sessions = new SessionStore(database.db);
   const access = new AccessControl(database.db);
   const events = new DomainEventBus();
+  // Scale-out mode: the instances hear each other's edits, presence and events through Redis.
+  const scale = config.redis ? await connectScaleOut(config.redis, logger, database) : undefined;
   const collab = createCollabServer({
     db: database.db,
     appendWrite: database.withoutFlushWait,
@@ -105,6 +110,8 @@ export async function composeThemawerk(
     settings: options.collabSettings,
     // Every room keeps its document readable by the editor: nodes it cannot read become placeholders.
     contentRepair: lexicalContentRepair,
+    dialect: database.dialect,
+    relay: scale?.relay,
   });
   closers.push(() => collab.close());
   // Headless Lexical extraction on a worker thread, so long documents never stall the sockets.
@@ -123,6 +130,7 @@ export async function composeThemawerk(
     events,
     apiModules,
   };
+  if (scale) deps.health.push({ name: "redis", check: () => scale.link.ping() });
   // Modules register here, in the order their routes should match.
   // (auth, account, workspaces, members, invites, documents …)
   apiModules.push(...createAccountModules(deps, options.loginThrottle));
@@ -188,6 +196,18 @@ export async function composeThemawerk(
   );
   const live = new LiveHub(events);
   closers.push(() => live.close());
+  if (scale) {
+    closers.push(
+      shareEventsThroughRedis({
+        ...scale,
+        prefix: scale.prefix,
+        instanceId: scale.relay.instanceId,
+        events,
+        live,
+        logger,
+      }),
+    );
+  }
   const comments = createCommentsModule({
     db: database.db,
     access,
@@ -233,7 +253,37 @@ export async function composeThemawerk(
           s.closeAllConnections();
         });
       }
+      scale?.close();
       await database.close();
+    },
+  };
+}
+
+/** Connects to Redis for scale-out mode; start-up stops with one line when it cannot. */
+async function connectScaleOut(
+  redis: { url: string; prefix: string },
+  logger: Logger,
+  database: DatabaseHandle,
+): Promise<{ link: RedisLink; relay: RedisRoomRelay; prefix: string; close(): void }> {
+  const link = new RedisLink(redis.url, logger);
+  try {
+    await link.connect();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const relay = new RedisRoomRelay(link, redis.prefix, logger);
+  logger.info("scale-out mode: instances share edits, presence and events through Redis", {
+    instanceId: relay.instanceId,
+    prefix: redis.prefix,
+  });
+  return {
+    link,
+    relay,
+    prefix: redis.prefix,
+    close() {
+      relay.close();
+      link.close();
     },
   };
 }

@@ -24,6 +24,35 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://u@h/db" }).databaseUrl).toBe("postgres://u@h/db");
   });
 
+  it("turns scale-out on with REDIS_URL only beside PostgreSQL and Meilisearch, in one line naming what is missing", () => {
+    expect(loadConfig({}).redis).toBeUndefined();
+    const shared = { DATABASE_URL: "postgres://u@h/db", MEILI_URL: "http://meili:7700" };
+    expect(loadConfig({ ...shared, REDIS_URL: "redis://r:6379" }).redis).toEqual({
+      url: "redis://r:6379",
+      prefix: "themawerk:",
+    });
+    expect(
+      loadConfig({ ...shared, REDIS_URL: "redis://r:6379", REDIS_PREFIX: "groep-a:" }).redis?.prefix,
+    ).toBe("groep-a:");
+    expect(() => loadConfig({ MEILI_URL: "http://meili:7700", REDIS_URL: "redis://r:6379" })).toThrow(
+      /^Invalid configuration: REDIS_URL needs DATABASE_URL \(PostgreSQL\)/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: "postgres://u@h/db", REDIS_URL: "redis://r:6379" })).toThrow(
+      /REDIS_URL needs MEILI_URL/,
+    );
+    expect(() => loadConfig({ ...shared, REDIS_URL: "http://r:6379" })).toThrow(
+      /REDIS_URL must be a redis:\/\//,
+    );
+    // A password in the URL is never echoed.
+    try {
+      loadConfig({ REDIS_URL: "redis://:geheim-wachtwoord@r:6379" });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toMatch(/geheim/);
+      expect(String(error).split("\n")).toHaveLength(1);
+    }
+  });
+
   it("derives secure cookies from an https PUBLIC_URL and strips its trailing slash", () => {
     const config = loadConfig({ PUBLIC_URL: "https://themawerk.example.org/" });
     expect(config.publicUrl).toBe("https://themawerk.example.org");

@@ -52,10 +52,27 @@ const envSchema = z
     MEILI_URL: z.url({ message: "must be the http(s) URL of a Meilisearch server" }).optional(),
     MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
     TRUSTED_PROXIES: trustedProxies.default([]),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL (leave it unset for one instance)")
+      .optional(),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "must be 1 to 64 letters, digits or : _ . -")
+      .default("themawerk:"),
   })
   .refine((env) => !env.ADMIN_EMAIL === !env.ADMIN_PASSWORD, {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
     path: ["ADMIN_PASSWORD"],
+  })
+  // Several instances share one database and one search engine: the embedded ones cannot be shared.
+  .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
+    message: "needs DATABASE_URL (PostgreSQL): several instances cannot share the embedded SQLite file",
+    path: ["REDIS_URL"],
+  })
+  .refine((env) => !env.REDIS_URL || env.MEILI_URL, {
+    message: "needs MEILI_URL (Meilisearch): several instances cannot share the embedded search engine",
+    path: ["REDIS_URL"],
   });
 
 export interface Config {
@@ -71,6 +88,8 @@ export interface Config {
   meili: { url: string; masterKey: string | undefined } | undefined;
   /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default. */
   trustedProxies: readonly string[];
+  /** Scale-out mode (REDIS_URL): live fan-out and shared counters through Redis, keys under `prefix`. */
+  redis: { url: string; prefix: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO,
     meili: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : undefined,
     trustedProxies: e.TRUSTED_PROXIES,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
   };
 }
 

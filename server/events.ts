@@ -18,13 +18,27 @@ export interface DomainEvents {
 
 export class DomainEventBus {
   private readonly emitter = new EventEmitter();
+  /** Where events also go (the other instances, in scale-out mode). */
+  private forward: (<K extends keyof DomainEvents>(name: K, args: DomainEvents[K]) => void) | undefined;
 
   constructor() {
     this.emitter.setMaxListeners(100);
   }
 
+  /** Tells this instance's listeners, and the other instances when forwarding is on. */
   emit<K extends keyof DomainEvents>(name: K, ...args: DomainEvents[K]): void {
     this.emitter.emit(name, ...args);
+    this.forward?.(name, args);
+  }
+
+  /** Tells only this instance's listeners (an event another instance emitted). */
+  emitHere<K extends keyof DomainEvents>(name: K, ...args: DomainEvents[K]): void {
+    this.emitter.emit(name, ...args);
+  }
+
+  /** Sends every event emitted here on to `forward` as well (scale-out mode). */
+  forwardTo(forward: <K extends keyof DomainEvents>(name: K, args: DomainEvents[K]) => void): void {
+    this.forward = forward;
   }
 
   on<K extends keyof DomainEvents>(name: K, listener: (...args: DomainEvents[K]) => void): () => void {

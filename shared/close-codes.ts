@@ -22,6 +22,11 @@ export const CLOSE_CODES = {
   storeUnavailable: 4502,
   /** The server is shutting down; the provider reconnects. */
   serverShutdown: 4503,
+  /**
+   * Scale-out mode: this instance lost Redis, so it cannot hear the other instances' edits; the
+   * provider reconnects (to this or another instance) and re-syncs once it is back.
+   */
+  relayUnavailable: 4504,
   /** An update needed content the server does not have; the reconnect's sync sends it. */
   resyncNeeded: 4509,
   /**

@@ -12,6 +12,7 @@ import { type CollabSettings, defaultCollabSettings } from "./limits";
 import type { DocumentStore } from "./persistence";
 import { MalformedFrameError, parseClientFrame } from "./protocol";
 import { StoreUnavailableError } from "./room-errors";
+import { type RelayInbound, type RoomRelay, singleInstance } from "./room-relay";
 import { StoreHealth } from "./store-health";
 import type { UpgradeAuthenticator, UpgradeVerdict } from "./upgrade-auth";
 import { parseUpgradeTarget, refuseUpgrade } from "./upgrade-request";
@@ -54,8 +55,20 @@ export class CollabServer {
     private readonly logger: Logger,
     settings: Partial<CollabSettings> = {},
     private readonly contentRepair: ContentRepair = keepContentAsIs,
+    /** The other instances (scale-out mode); nobody with one instance. */
+    private readonly relay: RoomRelay = singleInstance,
   ) {
     this.settings = { ...defaultCollabSettings(), ...settings };
+    // Lost contact with the other instances: every socket goes, so its client re-syncs once it is back.
+    this.cleanups.push(
+      relay.onAvailability((available) => {
+        if (available) return;
+        for (const socket of this.pending)
+          socket.close(CLOSE_CODES.relayUnavailable, "instances out of contact");
+        for (const conn of Array.from(this.connections()))
+          conn.close(CLOSE_CODES.relayUnavailable, "instances out of contact");
+      }),
+    );
     this.admission = new CollabAdmission(() => this.settings);
     this.storeHealth = new StoreHealth((documentId) => this.store.probe(documentId), logger);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.settings.maxFrameBytes });
@@ -167,6 +180,13 @@ export class CollabServer {
       refuseUpgrade(socket, 503, "server shutting down");
       return;
     }
+    if (!this.relay.available) {
+      // Accepted and closed with a retryable code, so the provider backs off and tries again.
+      this.wss.handleUpgrade(req, socket, head, (ws) =>
+        ws.close(CLOSE_CODES.relayUnavailable, "instances out of contact"),
+      );
+      return;
+    }
     // Before any authentication work: one address cannot flood the door.
     const refused = this.admission.admitUpgrade(req.socket.remoteAddress ?? "unknown");
     if (refused) {
@@ -276,8 +296,25 @@ export class CollabServer {
     if (!loading) {
       loading = (async () => {
         await this.unloading.get(documentId);
-        const doc = await this.store.load(documentId);
-        const room = new DocumentRoom(
+        // Listening to the other instances before loading: what they store after the load is heard.
+        let room: DocumentRoom | undefined;
+        const early: Array<(r: DocumentRoom) => void> = [];
+        const to = (work: (r: DocumentRoom) => void) => (room ? work(room) : early.push(work));
+        const inbound: RelayInbound = {
+          update: (update) => to((r) => r.receiveRemote(update)),
+          awareness: (update, instanceId) => to((r) => r.presence.receiveRemote(update, instanceId)),
+          catchUp: () => to((r) => r.catchUp()),
+          instanceGone: (instanceId) => to((r) => r.presence.dropInstance(instanceId)),
+        };
+        const link = await this.relay.open(documentId, inbound);
+        let doc: Awaited<ReturnType<DocumentStore["load"]>>;
+        try {
+          doc = await this.store.load(documentId);
+        } catch (error) {
+          link.close();
+          throw error;
+        }
+        room = new DocumentRoom(
           documentId,
           doc,
           this.store,
@@ -293,8 +330,11 @@ export class CollabServer {
           },
           this.logger,
           this.contentRepair,
+          link,
+          this.relay.shared,
         );
         this.rooms.set(documentId, room);
+        for (const work of early) work(room);
         return room;
       })().finally(() => this.loading.delete(documentId));
       this.loading.set(documentId, loading);

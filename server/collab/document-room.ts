@@ -17,6 +17,7 @@ import {
 } from "./protocol";
 import { closeFor, DocumentTooLargeError, StoreUnavailableError } from "./room-errors";
 import { RoomPresence } from "./room-presence";
+import type { RelayLink } from "./room-relay";
 import { checkUpdate, dropPending, MissingDependenciesError } from "./update-check";
 
 export interface RoomHooks {
@@ -68,6 +69,10 @@ export class DocumentRoom {
     private readonly hooks: RoomHooks,
     private readonly logger: Logger,
     private readonly repair: ContentRepair,
+    /** The other instances (scale-out mode); silent with one instance. */
+    private readonly relay: RelayLink = { publishUpdate() {}, publishAwareness() {}, close() {} },
+    /** Several instances append to this document: compaction folds the stored rows, never this Y.Doc. */
+    private readonly sharedLog = false,
   ) {
     this.doc = loaded.doc;
     this.followUp = new EditFollowUp(settings, {
@@ -77,7 +82,14 @@ export class DocumentRoom {
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
     this.approxBytes = Y.encodeStateAsUpdate(this.doc).length;
-    this.presence = new RoomPresence(this.doc, documentId, settings, logger, () => this.connections);
+    this.presence = new RoomPresence(
+      this.doc,
+      documentId,
+      settings,
+      logger,
+      () => this.connections,
+      (update) => this.relay.publishAwareness(update),
+    );
     if (loaded.droppedPendingBytes > 0) {
       // Stored before the server refused such updates: fold the log now so the bytes go for good.
       this.logger.warn("collab dropped stored content with missing dependencies", {
@@ -286,12 +298,73 @@ export class DocumentRoom {
       this.approxBytes += change.length;
       const frame = encodeUpdate(change);
       for (const conn of this.connections) if (repaired || conn !== source) conn.send(frame);
+      // Stored first: another instance that hears of it can always find it in the log.
+      this.relay.publishUpdate(change);
     }
     if (stored.length > 0) {
       if (userId !== undefined) this.followUp.edited(userId);
       if (this.logLength >= this.settings.compactEveryUpdates) await this.compact();
     }
     if (partial) throw new MissingDependenciesError("part of the update depended on missing content");
+  }
+
+  /**
+   * An update another instance stored (scale-out mode): applied and sent to this instance's sockets,
+   * in the same queue as local edits. One that needs content this room lacks (a message was lost)
+   * makes the room catch up from the store instead of keeping it pending.
+   */
+  receiveRemote(update: Uint8Array): void {
+    void this.enqueue(() => {
+      const missing = this.applyFromElsewhere(update);
+      this.logLength++;
+      if (missing) return this.catchUpNow();
+    }).catch((error) => this.remoteFailed(error));
+  }
+
+  /** Something from the other instances may have been missed: take what the store has and this room lacks. */
+  catchUp(): void {
+    void this.enqueue(() => this.catchUpNow()).catch((error) => this.remoteFailed(error));
+  }
+
+  private async catchUpNow(): Promise<void> {
+    const stored = await this.store.load(this.documentId);
+    const missing = Y.encodeStateAsUpdate(stored.doc, Y.encodeStateVector(this.doc));
+    stored.doc.destroy();
+    if (this.applyFromElsewhere(missing)) {
+      // The store itself lacks what this update needs: nothing more to learn now.
+      this.logger.warn("collab catch-up left content with missing dependencies", {
+        documentId: this.documentId,
+      });
+    }
+  }
+
+  /** Applies stored content from elsewhere and sends what it changed to every socket; whether dependencies were missing. */
+  private applyFromElsewhere(update: Uint8Array): boolean {
+    const changes: Uint8Array[] = [];
+    const capture = (change: Uint8Array) => changes.push(change);
+    this.doc.on("update", capture);
+    try {
+      Y.applyUpdate(this.doc, update, "relay");
+    } finally {
+      this.doc.off("update", capture);
+    }
+    const missing = dropPending(this.doc);
+    for (const change of changes) {
+      this.approxBytes += change.length;
+      const frame = encodeUpdate(change);
+      for (const conn of this.connections) conn.send(frame);
+    }
+    return missing;
+  }
+
+  private remoteFailed(error: unknown): void {
+    if (error instanceof StoreUnavailableError) return;
+    this.logger.warn("collab could not take another instance's update", {
+      documentId: this.documentId,
+      error: String(error),
+    });
+    // The room may now differ from the store in a way nobody can tell: reload it from the store.
+    this.breakRoom(error, undefined, CLOSE_CODES.storeUnavailable);
   }
 
   /** Repairs, stores and (to nobody yet) sends what the loaded document holds that no editor can read. */
@@ -313,9 +386,14 @@ export class DocumentRoom {
       throw new DocumentTooLargeError(`document would exceed ${max} bytes`);
   }
 
-  /** Folds the update log into one state row. Runs inside the queue; a failure keeps the log. */
+  /**
+   * Folds the update log into one state row. Runs inside the queue; a failure keeps the log. With
+   * several instances appending, the stored rows are folded (one compactor at a time), never this
+   * room's state, which may lack another instance's latest update.
+   */
   private async compact(): Promise<void> {
     if (this.logLength === 0) return;
+    if (this.sharedLog) return this.foldStored();
     const state = Y.encodeStateAsUpdate(this.doc);
     try {
       await this.store.compact(this.documentId, state, this.lastUpdateId);
@@ -330,6 +408,21 @@ export class DocumentRoom {
     this.hooks.stored(this.documentId);
     this.logLength = 0;
     this.approxBytes = state.length;
+  }
+
+  private async foldStored(): Promise<void> {
+    try {
+      await this.store.foldStored(this.documentId);
+    } catch (error) {
+      this.hooks.stored(this.documentId, error);
+      this.logger.warn("collab compaction failed; the update log is kept", {
+        documentId: this.documentId,
+        error: String(error),
+      });
+      return;
+    }
+    this.hooks.stored(this.documentId);
+    this.logLength = 0;
   }
 
   /** Marks the room as no longer matching the store and hands it to the server to discard. */
@@ -351,6 +444,7 @@ export class DocumentRoom {
   }
 
   private release(): void {
+    this.relay.close();
     this.cancelIdle();
     this.followUp.stop();
     this.presence.destroy();

@@ -1,6 +1,7 @@
 import type { AccessControl } from "../auth/access";
 import type { SessionStore } from "../auth/sessions";
 import type { Db } from "../db/database";
+import type { DialectName } from "../db/dialect-types";
 import type { DomainEventBus } from "../events";
 import type { Logger } from "../logger";
 import { followAccessEvents } from "./access-events";
@@ -8,12 +9,14 @@ import { CollabServer } from "./collab-server";
 import type { ContentRepair } from "./content-repair";
 import type { CollabSettings } from "./limits";
 import { DocumentStore } from "./persistence";
+import type { RoomRelay } from "./room-relay";
 import { UpgradeAuthenticator } from "./upgrade-auth";
 
 export { CollabServer, type DocumentSettledListener } from "./collab-server";
 export type { ContentRepair } from "./content-repair";
 export type { CollabSettings } from "./limits";
 export { DocumentStore } from "./persistence";
+export { type RelayInbound, type RelayLink, type RoomRelay, singleInstance } from "./room-relay";
 
 export interface CollabDeps {
   db: Db;
@@ -27,13 +30,24 @@ export interface CollabDeps {
   settings?: Partial<CollabSettings>;
   /** Keeps documents readable by the editor (lexicalContentRepair); content is kept as is without. */
   contentRepair?: ContentRepair;
+  /** The database's dialect (PostgreSQL locks log folding to one instance at a time). */
+  dialect?: DialectName;
+  /** The other instances in scale-out mode; one instance without. */
+  relay?: RoomRelay;
 }
 
 /** Builds the collaboration server and subscribes it to access events until it closes. */
 export function createCollabServer(deps: CollabDeps): CollabServer {
-  const store = new DocumentStore(deps.db, deps.appendWrite);
+  const store = new DocumentStore(deps.db, deps.appendWrite, deps.dialect);
   const authenticator = new UpgradeAuthenticator(deps.publicUrl, deps.sessions, deps.access, store);
-  const server = new CollabServer(store, authenticator, deps.logger, deps.settings, deps.contentRepair);
+  const server = new CollabServer(
+    store,
+    authenticator,
+    deps.logger,
+    deps.settings,
+    deps.contentRepair,
+    deps.relay,
+  );
   server.onClose(
     followAccessEvents(
       deps.events,

@@ -1,7 +1,12 @@
+import { sql } from "kysely";
 import * as Y from "yjs";
 import type { Db } from "../db/database";
+import type { DialectName } from "../db/dialect-types";
 import { nowIso } from "../ids";
 import { dropPending, pendingBytes } from "./update-check";
+
+/** The first key of the advisory locks that guard folding a document's log (the second is the document's hash). */
+const FOLD_LOCK_SPACE = 7_301;
 
 /** A Yjs update with no structs and no deletes: what a probe write appends. */
 const EMPTY_UPDATE = Uint8Array.of(0, 0);
@@ -29,9 +34,16 @@ export class DocumentStore {
     private readonly db: Db,
     /** Runs the log append; the database adapter may skip waiting for the disk flush (see DatabaseHandle). */
     private readonly appendWrite: <T>(work: (trx: Db) => Promise<T>) => Promise<T> = (work) => work(db),
+    /** PostgreSQL takes an advisory lock so that one instance at a time folds a document's log. */
+    private readonly dialect: DialectName = "sqlite",
   ) {}
 
-  /** Loads state + later updates in one transaction, so a concurrent compaction cannot split them. */
+  /**
+   * Loads state + the update log in one transaction, so a concurrent compaction cannot split them.
+   * Every log row is read, not only those after the state's last id: with several instances
+   * appending, a row can commit with a lower id after a compaction folded higher ones (applying a
+   * row twice is harmless, skipping one would lose it).
+   */
   async load(documentId: string): Promise<LoadedDocument> {
     const { state, updates } = await this.db.transaction().execute(async (trx) => {
       const state = await trx
@@ -43,7 +55,6 @@ export class DocumentStore {
         .selectFrom("document_updates")
         .select(["id", "data"])
         .where("document_id", "=", documentId)
-        .where("id", ">", state?.last_update_id ?? 0)
         .orderBy("id")
         .execute();
       return { state, updates };
@@ -96,6 +107,71 @@ export class DocumentStore {
         .where("document_id", "=", documentId)
         .where("id", "<=", lastUpdateId)
         .execute();
+    });
+  }
+
+  /**
+   * Folds the stored log into the state row — what the store holds, never what one instance has in
+   * memory, which may lack another instance's latest update. One compactor at a time per document
+   * (a PostgreSQL advisory lock held for the transaction; whoever does not get it leaves the work to
+   * the one that has it). Only the rows it read are deleted: one that commits meanwhile stays.
+   * Whether it folded.
+   */
+  async foldStored(documentId: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      if (this.dialect === "postgres") {
+        const lock = await sql<{
+          locked: boolean;
+        }>`select pg_try_advisory_xact_lock(${FOLD_LOCK_SPACE}, hashtext(${documentId})) as locked`.execute(
+          trx,
+        );
+        if (!lock.rows[0]?.locked) return false;
+      }
+      const state = await trx
+        .selectFrom("document_states")
+        .select(["state", "last_update_id"])
+        .where("document_id", "=", documentId)
+        .executeTakeFirst();
+      const rows = await trx
+        .selectFrom("document_updates")
+        .select(["id", "data"])
+        .where("document_id", "=", documentId)
+        .orderBy("id")
+        .execute();
+      if (rows.length === 0) return false;
+      const doc = new Y.Doc();
+      let lastUpdateId = state?.last_update_id ?? 0;
+      doc.transact(() => {
+        if (state) Y.applyUpdate(doc, toBytes(state.state));
+        for (const row of rows) {
+          Y.applyUpdate(doc, toBytes(row.data));
+          lastUpdateId = Math.max(lastUpdateId, Number(row.id));
+        }
+      });
+      dropPending(doc);
+      const folded = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      const now = nowIso();
+      await trx
+        .insertInto("document_states")
+        .values({ document_id: documentId, state: folded, last_update_id: lastUpdateId, updated_at: now })
+        .onConflict((oc) =>
+          oc
+            .column("document_id")
+            .doUpdateSet({ state: folded, last_update_id: lastUpdateId, updated_at: now }),
+        )
+        .execute();
+      for (let i = 0; i < rows.length; i += 500) {
+        await trx
+          .deleteFrom("document_updates")
+          .where(
+            "id",
+            "in",
+            rows.slice(i, i + 500).map((row) => row.id),
+          )
+          .execute();
+      }
+      return true;
     });
   }
 

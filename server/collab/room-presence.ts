@@ -1,4 +1,10 @@
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import * as decoding from "lib0/decoding";
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from "y-protocols/awareness";
 import type * as Y from "yjs";
 import type { Logger } from "../logger";
 import type { CollabConnection } from "./connection";
@@ -15,6 +21,8 @@ export class RoomPresence {
   readonly awareness: Awareness;
   /** Which socket introduced each presence entry. */
   private readonly owners = new Map<number, CollabConnection>();
+  /** Which other instance each presence entry came from (scale-out mode). */
+  private readonly remoteOwners = new Map<number, string>();
 
   constructor(
     doc: Y.Doc,
@@ -22,6 +30,8 @@ export class RoomPresence {
     private readonly settings: CollabSettings,
     private readonly logger: Logger,
     private readonly everyone: () => Iterable<CollabConnection>,
+    /** Tells the other instances about a change made here (scale-out mode). */
+    private readonly publish: (update: Uint8Array) => void = () => undefined,
   ) {
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null);
@@ -62,6 +72,37 @@ export class RoomPresence {
     }
   }
 
+  /**
+   * An awareness update from another instance's sockets (already admitted there): applied and sent on
+   * to this instance's sockets. Remembers which instance each entry came from.
+   */
+  receiveRemote(update: Uint8Array, instanceId: string): void {
+    if (update.length > this.settings.maxAwarenessBytes) return;
+    try {
+      for (const clientId of awarenessClientIds(update)) {
+        if (!this.owners.has(clientId)) this.remoteOwners.set(clientId, instanceId);
+      }
+      applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } catch (error) {
+      this.logger.warn("collab dropped another instance's awareness", {
+        documentId: this.documentId,
+        error: String(error),
+      });
+    }
+  }
+
+  /** Another instance stopped answering: the presence its sockets had goes, for everyone here. */
+  dropInstance(instanceId: string): void {
+    const gone = Array.from(this.remoteOwners).filter(([, owner]) => owner === instanceId);
+    for (const [clientId] of gone) this.remoteOwners.delete(clientId);
+    if (gone.length > 0)
+      removeAwarenessStates(
+        this.awareness,
+        gone.map(([clientId]) => clientId),
+        REMOTE,
+      );
+  }
+
   /** Removes what a socket that left had introduced (and tells the others, unless `quietly`). */
   forget(conn: CollabConnection, quietly: boolean): void {
     const owned = Array.from(conn.awarenessClientIds).filter((id) => this.owners.get(id) === conn);
@@ -76,11 +117,29 @@ export class RoomPresence {
 
   private readonly relay = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     const frame = encodeAwareness(this.awareness, changed);
     for (const c of this.everyone()) c.send(frame);
+    // What this instance's sockets changed goes to the other instances too (not what came from them).
+    if (origin !== REMOTE) this.publish(encodeAwarenessUpdate(this.awareness, changed));
   };
+}
+
+/** The origin of awareness changes that came from another instance. */
+const REMOTE = "relay";
+
+/** The client ids an awareness update speaks of. */
+function awarenessClientIds(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const ids: number[] = [];
+  for (let i = 0; i < count && i < update.length; i++) {
+    ids.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return ids;
 }

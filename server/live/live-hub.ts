@@ -27,6 +27,8 @@ export class LiveHub {
   private readonly byWorkspace = new Map<string, Set<LiveSubscriber>>();
   private readonly slotsBySession = new Map<string, number>();
   private readonly offs: Array<() => void>;
+  /** Where events also go (the other instances, in scale-out mode). */
+  private forward: ((workspaceId: string, event: LiveEvent) => void) | undefined;
 
   constructor(
     events: DomainEventBus,
@@ -75,9 +77,20 @@ export class LiveHub {
     return () => this.remove(sub);
   }
 
-  /** Sends an event to every open stream of the workspace. */
+  /** Sends an event to every open stream of the workspace, on every instance. */
   publish(workspaceId: string, event: LiveEvent): void {
+    this.publishHere(workspaceId, event);
+    this.forward?.(workspaceId, event);
+  }
+
+  /** Sends an event to this instance's streams only (an event another instance published). */
+  publishHere(workspaceId: string, event: LiveEvent): void {
     for (const sub of this.subscribers(workspaceId)) sub.send(event);
+  }
+
+  /** Sends every event published here on to `forward` as well (scale-out mode). */
+  forwardTo(forward: (workspaceId: string, event: LiveEvent) => void): void {
+    this.forward = forward;
   }
 
   /** Open streams of a workspace (for tests and diagnostics). */

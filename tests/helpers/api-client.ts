@@ -7,11 +7,12 @@ export async function apiCall(
   baseUrl: string,
   path: string,
   cookie: string,
-  init: RequestInit & { json?: unknown } = {},
+  init: RequestInit & { json?: unknown; origin?: string } = {},
 ): Promise<ApiAnswer> {
   const headers = new Headers(init.headers);
   if (cookie) headers.set("Cookie", cookie);
-  if (init.method && init.method !== "GET") headers.set("Origin", baseUrl);
+  // The app's own origin: the base URL, unless the app answers under another (behind a load balancer).
+  if (init.method && init.method !== "GET") headers.set("Origin", init.origin ?? baseUrl);
   if (init.json !== undefined) headers.set("Content-Type", "application/json");
   const res = await fetch(`${baseUrl}${path}`, {
     ...init,

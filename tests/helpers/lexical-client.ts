@@ -24,10 +24,15 @@ export async function lexicalClient(
   baseUrl: string,
   documentId: string,
   cookie: string,
-  options: { doc?: Y.Doc; onError?: (error: Error) => void } = {},
+  options: { doc?: Y.Doc; onError?: (error: Error) => void; origin?: string } = {},
 ): Promise<LexicalClient> {
   // Bind before connecting: the binding learns the server's content only through change events.
-  const collab = collabClient(baseUrl, documentId, { cookie, connect: false, doc: options.doc });
+  const collab = collabClient(baseUrl, documentId, {
+    cookie,
+    connect: false,
+    doc: options.doc,
+    origin: options.origin,
+  });
   const editor = createHeadlessEditor({
     namespace: "themawerk-test",
     nodes: [...editorNodes],
@@ -38,7 +43,13 @@ export async function lexicalClient(
       }),
   });
   const provider = collab.provider as unknown as Provider;
-  const binding = createBinding(editor, provider, documentId, collab.doc, new Map([[documentId, collab.doc]]));
+  const binding = createBinding(
+    editor,
+    provider,
+    documentId,
+    collab.doc,
+    new Map([[documentId, collab.doc]]),
+  );
   const root = binding.root.getSharedType();
   const onYjs = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
     if (tx.origin !== binding) syncYjsChangesToLexical(binding, provider, events as never, false, () => {});
@@ -46,7 +57,16 @@ export async function lexicalClient(
   root.observeDeep(onYjs);
   const stop = editor.registerUpdateListener(
     ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-      syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
+      syncLexicalUpdateToYjs(
+        binding,
+        provider,
+        prevEditorState,
+        editorState,
+        dirtyElements,
+        dirtyLeaves,
+        normalizedNodes,
+        tags,
+      );
     },
   );
   collab.provider.connect();
