@@ -7,6 +7,7 @@ import type { Hono } from "hono";
 import { createApp } from "./app";
 import type { ApiModule, AppDeps } from "./app-deps";
 import { AccessControl } from "./auth/access";
+import { createCounterStore } from "./auth/create-counter-store";
 import type { LoginThrottle } from "./auth/login-throttle";
 import { SessionStore } from "./auth/sessions";
 import { runBootstrap } from "./bootstrap/bootstrap";
@@ -133,7 +134,9 @@ export async function composeThemawerk(
   if (scale) deps.health.push({ name: "redis", check: () => scale.link.ping() });
   // Modules register here, in the order their routes should match.
   // (auth, account, workspaces, members, invites, documents …)
-  apiModules.push(...createAccountModules(deps, options.loginThrottle));
+  // Login and invitation throttles count in Redis in scale-out mode, so every instance sees all attempts.
+  const counters = createCounterStore(scale?.link.commands, scale?.prefix);
+  apiModules.push(...createAccountModules(deps, options.loginThrottle, counters));
   const documents = createDocumentsModule({ db: database.db, access, events });
   apiModules.push(documents.routes);
   // The one hook on settled documents: text for listings now; lessons and search add consumers here.

@@ -1,60 +1,65 @@
+import type { CounterStore } from "./counter-store";
+import { MemoryCounterStore } from "./memory-counter-store";
+
 /**
- * Counts attempts per key in fixed windows (in memory, per process): `limit` attempts per
- * `windowMs` from a key's first attempt, then refused until that window ends. An attempt is
- * counted when it starts, so concurrent ones cannot slip past the limit together.
+ * Counts attempts per key in fixed windows: `limit` attempts per `windowMs` from a key's first
+ * attempt, then refused until that window ends. The counts live in a CounterStore (this process's
+ * memory by default, Redis shared by every instance in scale-out mode). An attempt is counted when
+ * it starts, in the same atomic step as its check, so concurrent ones cannot slip past the limit
+ * together — on one instance or spread over several.
  */
 export interface AttemptLimiterOptions {
+  /** Names this limiter's keys in the store; limiters sharing a store need different names. */
+  name: string;
   limit: number;
   windowMs: number;
   /** Current time in ms; injectable so tests can advance time. */
   now?: () => number;
+  /** Holds the counts (default: a memory store of this limiter's own). */
+  store?: CounterStore;
 }
 
-interface Window {
-  count: number;
-  startedAt: number;
-}
-
-/** Above this many tracked keys, ended windows are swept so memory stays bounded. */
-const SWEEP_ABOVE = 10_000;
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 export class AttemptLimiter {
-  private readonly windows = new Map<string, Window>();
+  private readonly store: CounterStore;
   private readonly now: () => number;
 
   constructor(private readonly options: AttemptLimiterOptions) {
+    this.store = options.store ?? new MemoryCounterStore();
     this.now = options.now ?? (() => Date.now());
   }
 
-  /** Seconds until `key` may try again, or 0 when it may now. */
-  retryAfterSeconds(key: string): number {
-    const now = this.now();
-    const window = this.live(key, now);
-    if (!window || window.count < this.options.limit) return 0;
-    return Math.max(1, Math.ceil((window.startedAt + this.options.windowMs - now) / 1000));
+  /**
+   * Counts one attempt with each limiter for its key — with all of them, or with none when any one
+   * is full — and answers 0, or the seconds until every one of them has room. The limiters must
+   * share one store (the first one's clock is used).
+   */
+  static async attemptEach(attempts: ReadonlyArray<readonly [AttemptLimiter, string]>): Promise<number> {
+    if (attempts.length === 0) return 0;
+    const [first] = attempts[0];
+    if (attempts.some(([limiter]) => limiter.store !== first.store))
+      throw new Error("AttemptLimiter.attemptEach needs limiters that share one store");
+    const windows = attempts.map(([limiter, key]) => limiter.window(key));
+    const waitMs = await first.store.countAttempt(windows, first.now());
+    return waitMs > 0 ? seconds(waitMs) : 0;
   }
 
-  /** Counts one attempt for `key`. */
-  count(key: string): void {
-    const now = this.now();
-    if (this.windows.size > SWEEP_ABOVE) for (const k of [...this.windows.keys()]) this.live(k, now);
-    const window = this.live(key, now);
-    if (window) window.count += 1;
-    else this.windows.set(key, { count: 1, startedAt: now });
+  /** Counts one attempt for `key` and answers 0, or answers the seconds until it may try again (nothing counted). */
+  attempt(key: string): Promise<number> {
+    return AttemptLimiter.attemptEach([[this, key]]);
   }
 
   /** Takes back one counted attempt (it turned out not to be a guess). */
-  giveBack(key: string): void {
-    const window = this.windows.get(key);
-    if (window && window.count > 0) window.count -= 1;
+  async giveBack(key: string): Promise<void> {
+    await this.store.giveBack(this.key(key));
   }
 
-  private live(key: string, now: number): Window | undefined {
-    const window = this.windows.get(key);
-    if (window && now - window.startedAt >= this.options.windowMs) {
-      this.windows.delete(key);
-      return undefined;
-    }
-    return window;
+  private window(key: string) {
+    return { key: this.key(key), limit: this.options.limit, windowMs: this.options.windowMs };
+  }
+
+  private key(key: string): string {
+    return `${this.options.name}:${key}`;
   }
 }

@@ -1,5 +1,9 @@
+import type { CounterStore, LoginRules } from "./counter-store";
+import { MemoryCounterStore } from "./memory-counter-store";
+
 /**
- * Slows password guessing without locking a real user out for long. In memory, per process.
+ * Slows password guessing without locking a real user out for long. Its counts live in a
+ * CounterStore: this process's memory by default, Redis shared by every instance in scale-out mode.
  *
  * - Per account (lockout): 5 free failures, then each attempt waits 2^n seconds after the last
  *   failure (n = failures beyond 4), capped at 5 minutes — the right password included; failures
@@ -11,19 +15,10 @@
  *   still logs in — everyone behind one proxy shares an address.
  *
  * Every attempt is counted as failed *before* its password is checked (a success takes it back),
- * so a parallel burst cannot get more checks than the limits allow.
+ * in the same atomic step of the store as its decision, so a parallel burst cannot get more checks
+ * than the limits allow — on one instance or spread over several.
  */
-export interface LoginThrottleOptions {
-  freeAccountFailures: number;
-  maxDelayMs: number;
-  forgetAfterMs: number;
-  /** Failures per window from one address before its attempts are slowed down. */
-  ipFailuresPerWindow: number;
-  ipWindowMs: number;
-  /** A slowed address gets one password check per this many ms. */
-  ipSlowdownMs: number;
-  /** How far ahead a slowed address's attempts may queue before they are refused unchecked. */
-  ipMaxQueueMs: number;
+export interface LoginThrottleOptions extends LoginRules {
   /** Current time in ms; injectable so tests can advance time. */
   now: () => number;
 }
@@ -54,94 +49,38 @@ export type LoginAttempt =
       retryAfterSeconds: number;
     };
 
-interface AccountEntry {
-  failures: number;
-  lastFailureAt: number;
-}
-interface IpEntry {
-  failures: number;
-  windowStart: number;
-  /** When a slowed address's next password check may run. */
-  nextCheckAt: number;
-}
-
-/** Above this many tracked keys, expired entries are swept so memory stays bounded. */
-const SWEEP_ABOVE = 10_000;
-
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / SECOND));
+/** Store keys: throttles sharing a store share accounts and addresses. */
+const accountKey = (account: string) => `login:account:${account}`;
+const addressKey = (ip: string) => `login:address:${ip}`;
 
 export class LoginThrottle {
-  private readonly options: LoginThrottleOptions;
-  private readonly accounts = new Map<string, AccountEntry>();
-  private readonly ips = new Map<string, IpEntry>();
+  private readonly rules: LoginRules;
+  private readonly now: () => number;
+  private readonly store: CounterStore;
 
-  constructor(options: Partial<LoginThrottleOptions> = {}) {
-    this.options = { ...defaultThrottleOptions, ...options };
+  /** `store` holds the counts (default: a memory store of this throttle's own). */
+  constructor(options: Partial<LoginThrottleOptions> & { store?: CounterStore } = {}) {
+    const { now, store, ...rules } = { ...defaultThrottleOptions, ...options };
+    this.rules = rules;
+    this.now = now;
+    this.store = store ?? new MemoryCounterStore();
   }
 
   /**
    * Decides an attempt and, when it is allowed, counts it as failed for the account and the
-   * address right away (no await between the decision and the count). Call before the password
-   * check; call recordSuccess when the password was right.
+   * address in the same atomic step. Call before the password check; call recordSuccess when the
+   * password was right.
    */
-  begin(account: string, ip: string): LoginAttempt {
-    const now = this.options.now();
-    this.sweep(now);
-    const accountWait = this.accountWaitMs(account, now);
-    if (accountWait > 0) return { allowed: false, retryAfterSeconds: seconds(accountWait) };
-
-    const i = this.liveIp(ip, now) ?? { failures: 0, windowStart: now, nextCheckAt: now };
-    const slowed = i.failures >= this.options.ipFailuresPerWindow;
-    let waitMs = 0;
-    if (slowed) {
-      const turn = Math.max(now, i.nextCheckAt);
-      if (turn - now > this.options.ipMaxQueueMs)
-        return { allowed: false, retryAfterSeconds: seconds(turn - now) };
-      waitMs = turn - now;
-      i.nextCheckAt = turn + this.options.ipSlowdownMs;
-    }
-    this.ips.set(ip, { ...i, failures: i.failures + 1 });
-    const a = this.liveAccount(account, now);
-    this.accounts.set(account, { failures: (a?.failures ?? 0) + 1, lastFailureAt: now });
-    return { allowed: true, waitMs, slowed, retryAfterSeconds: slowed ? seconds(i.nextCheckAt - now) : 0 };
+  async begin(account: string, ip: string): Promise<LoginAttempt> {
+    const decision = await this.store.beginLogin(accountKey(account), addressKey(ip), this.rules, this.now());
+    if (!decision.allowed) return { allowed: false, retryAfterSeconds: seconds(decision.retryAfterMs) };
+    const { waitMs, slowed } = decision;
+    return { allowed: true, waitMs, slowed, retryAfterSeconds: slowed ? seconds(decision.retryAfterMs) : 0 };
   }
 
   /** The password was right: clears the account's failures and takes back the address's count. */
-  recordSuccess(account: string, ip: string): void {
-    this.accounts.delete(account);
-    const entry = this.ips.get(ip);
-    if (entry && entry.failures > 0) entry.failures -= 1;
-  }
-
-  private accountWaitMs(account: string, now: number): number {
-    const entry = this.liveAccount(account, now);
-    if (!entry || entry.failures < this.options.freeAccountFailures) return 0;
-    const n = entry.failures - this.options.freeAccountFailures + 1;
-    const delay = Math.min(2 ** n * SECOND, this.options.maxDelayMs);
-    return entry.lastFailureAt + delay - now;
-  }
-
-  private liveAccount(account: string, now: number): AccountEntry | undefined {
-    const entry = this.accounts.get(account);
-    if (entry && now - entry.lastFailureAt >= this.options.forgetAfterMs) {
-      this.accounts.delete(account);
-      return undefined;
-    }
-    return entry;
-  }
-
-  private liveIp(ip: string, now: number): IpEntry | undefined {
-    const entry = this.ips.get(ip);
-    if (entry && now - entry.windowStart >= this.options.ipWindowMs && entry.nextCheckAt <= now) {
-      this.ips.delete(ip);
-      return undefined;
-    }
-    return entry;
-  }
-
-  private sweep(now: number): void {
-    if (this.accounts.size > SWEEP_ABOVE)
-      for (const key of [...this.accounts.keys()]) this.liveAccount(key, now);
-    if (this.ips.size > SWEEP_ABOVE) for (const key of [...this.ips.keys()]) this.liveIp(key, now);
+  async recordSuccess(account: string, ip: string): Promise<void> {
+    await this.store.endLoginWithSuccess(accountKey(account), addressKey(ip));
   }
 }

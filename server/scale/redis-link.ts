@@ -28,6 +28,8 @@ export class RedisLink {
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
+      // A Redis that stops answering without dropping the connection must not hold requests for long.
+      commandTimeout: 2_000,
       retryStrategy,
     });
     this.subscriber = new Redis(url, { lazyConnect: true, retryStrategy, autoResubscribe: true });

@@ -1,6 +1,8 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../server/auth/passwords";
 import { extractDocumentText } from "../../server/documents/text-extraction";
+import { insertUser } from "../../server/modules/account/users.repo";
 import { CLOSE_CODES } from "../../shared/close-codes";
 import { apiCall } from "../helpers/api-client";
 import { collabClient } from "../helpers/collab-clients";
@@ -129,4 +131,128 @@ describe.skipIf(Boolean(missing))("scale-out: two app processes behind HAProxy a
     abort.abort();
     await reading;
   });
+  it("counts wrong passwords across both instances: 30 parallel guesses through HAProxy get 5 checks", async () => {
+    await insertUser(cluster.fixtures.database.db, {
+      email: "gedeeld@example.test",
+      name: "Gedeelde Teller",
+      passwordHash: await hashPassword("correct horse battery"),
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        fetch(`${cluster.publicUrl}/api/auth/login`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Origin: cluster.publicUrl },
+          body: JSON.stringify({ email: "gedeeld@example.test", password: `fout ${i}` }),
+        }).then((r) => r.status),
+      ),
+    );
+    // Each instance counting on its own would let 10 through (5 free failures each).
+    expect(answers.filter((status) => status === 401)).toHaveLength(5);
+    expect(answers.filter((status) => status === 429)).toHaveLength(25);
+  });
+
+  it("shows presence of a person on instance A to people on instance B, and drops it when A is killed", async () => {
+    const documentId = await newDocument("Presentie");
+    const onA = await open(direct(0), documentId, people.editor.cookie);
+    const onB = await open(direct(1), documentId, people.viewer.cookie);
+    onA.collab.provider.awareness.setLocalStateField("cursor", 3);
+    const editorSeenOnB = () =>
+      Array.from(onB.collab.provider.awareness.getStates().values()).some(
+        (s) => s.userId === people.editor.id,
+      );
+    await expect.poll(editorSeenOnB, { timeout: 10_000 }).toBe(true);
+    cluster.instances[0].child.kill("SIGKILL");
+    await cluster.instances[0].exited;
+    await expect.poll(editorSeenOnB, { timeout: 15_000 }).toBe(false);
+    onA.destroy();
+    await cluster.restart(0);
+  }, 60_000);
+
+  it("loses no delivered update when an instance is killed while five people edit through HAProxy", async () => {
+    const documentId = await newDocument("Verslag onder druk");
+    const editors = await Promise.all(
+      [people.editor, people.facilitator, people.editor, people.facilitator, people.editor].map((person) =>
+        open(cluster.publicUrl, documentId, person.cookie),
+      ),
+    );
+    let typing = true;
+    const written: string[][] = editors.map(() => []);
+    const typingDone = Promise.all(
+      editors.map(async (client, i) => {
+        for (let n = 0; typing; n++) {
+          const line = `k${i}-${n}`;
+          await append(client, line);
+          written[i].push(line);
+          await new Promise((r) => setTimeout(r, 80));
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 1_000));
+    cluster.instances[1].child.kill("SIGKILL");
+    await cluster.instances[1].exited;
+    // What reached each client from the others, at the moment the instance died: the store must have all of it.
+    const delivered = editors.map((client, i) =>
+      textOf(client)
+        .split("\n")
+        .filter((line) => /^k\d+-\d+$/.test(line) && !line.startsWith(`k${i}-`)),
+    );
+    await new Promise((r) => setTimeout(r, 2_000));
+    typing = false;
+    await typingDone;
+    const everyLine = written.flat();
+    for (const client of editors) {
+      await expect
+        .poll(() => everyLine.filter((line) => !textOf(client).includes(line)), { timeout: 30_000 })
+        .toEqual([]);
+    }
+    await expect
+      .poll(
+        async () => {
+          const stored = (await storedText(documentId)).split("\n");
+          return everyLine.concat(delivered.flat()).filter((line) => !stored.includes(line));
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual([]);
+    expect(delivered.flat().length).toBeGreaterThan(0);
+    await cluster.restart(1);
+  }, 90_000);
+
+  it("answers 503 naming redis while Redis is gone, keeps HTTP reads, and converges once it is back", async () => {
+    const documentId = await newDocument("Zonder Redis");
+    const onA = await open(direct(0), documentId, people.editor.cookie);
+    const onB = await open(direct(1), documentId, people.facilitator.cookie);
+    await append(onA, "Voor de storing.");
+    await expect.poll(() => textOf(onB), { timeout: 10_000 }).toContain("Voor de storing.");
+    const closed = onA.collab.nextClose(10_000);
+    await cluster.redis.stop();
+    expect(await closed).toBe(CLOSE_CODES.relayUnavailable);
+    await expect
+      .poll(
+        async () => {
+          const health = await fetch(`${direct(0)}/healthz`);
+          return { status: health.status, down: (await health.json()).down };
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual({ status: 503, down: ["redis"] });
+    const read = await apiCall(direct(1), `/api/documents/${documentId}`, people.viewer.cookie);
+    expect(read.status).toBe(200);
+    // Both write while the instances cannot hear each other (their clients keep the text).
+    await append(onA, "Tijdens de storing op A.");
+    await append(onB, "Tijdens de storing op B.");
+    await cluster.redis.start();
+    for (const i of [0, 1] as const) {
+      await expect
+        .poll(async () => (await fetch(`${direct(i)}/healthz`)).status, { timeout: 15_000 })
+        .toBe(200);
+    }
+    for (const client of [onA, onB]) {
+      await expect.poll(() => textOf(client), { timeout: 20_000 }).toContain("Tijdens de storing op A.");
+      await expect.poll(() => textOf(client), { timeout: 20_000 }).toContain("Tijdens de storing op B.");
+    }
+    const fresh = await open(cluster.publicUrl, documentId, people.viewer.cookie);
+    expect(textOf(fresh)).toContain("Tijdens de storing op A.");
+    expect(textOf(fresh)).toContain("Tijdens de storing op B.");
+  }, 90_000);
 });

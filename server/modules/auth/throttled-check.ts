@@ -14,11 +14,11 @@ export async function throttledPasswordCheck(
   ip: string,
   check: () => Promise<boolean>,
 ): Promise<boolean> {
-  const attempt = throttle.begin(account, ip);
+  const attempt = await throttle.begin(account, ip);
   if (!attempt.allowed) throw rateLimited(attempt.retryAfterSeconds);
   if (attempt.waitMs > 0) await sleep(attempt.waitMs);
   if (await check()) {
-    throttle.recordSuccess(account, ip);
+    await throttle.recordSuccess(account, ip);
     return true;
   }
   if (attempt.slowed) throw rateLimited(attempt.retryAfterSeconds);

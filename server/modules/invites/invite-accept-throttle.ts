@@ -1,4 +1,6 @@
 import { AttemptLimiter } from "../../auth/attempt-limiter";
+import type { CounterStore } from "../../auth/counter-store";
+import { MemoryCounterStore } from "../../auth/memory-counter-store";
 import { rateLimited } from "../auth/auth.errors";
 
 const MINUTE = 60_000;
@@ -8,6 +10,8 @@ export interface InviteAcceptThrottleOptions {
   perAddress: number;
   windowMs: number;
   now?: () => number;
+  /** Holds the counts (default: a memory store of this throttle's own). */
+  store?: CounterStore;
 }
 
 const defaults: InviteAcceptThrottleOptions = { perInvite: 5, perAddress: 20, windowMs: 15 * MINUTE };
@@ -23,20 +27,23 @@ export class InviteAcceptThrottle {
 
   constructor(options: Partial<InviteAcceptThrottleOptions> = {}) {
     const o = { ...defaults, ...options };
-    this.invites = new AttemptLimiter({ limit: o.perInvite, windowMs: o.windowMs, now: o.now });
-    this.addresses = new AttemptLimiter({ limit: o.perAddress, windowMs: o.windowMs, now: o.now });
+    const store = o.store ?? new MemoryCounterStore();
+    const common = { windowMs: o.windowMs, now: o.now, store };
+    this.invites = new AttemptLimiter({ name: "invite-accept:invite", limit: o.perInvite, ...common });
+    this.addresses = new AttemptLimiter({ name: "invite-accept:address", limit: o.perAddress, ...common });
   }
 
   /** Counts an attempt for the invitation and the address, or throws 429 (nothing counted). */
-  begin(inviteId: string, ip: string): void {
-    const wait = Math.max(this.invites.retryAfterSeconds(inviteId), this.addresses.retryAfterSeconds(ip));
+  async begin(inviteId: string, ip: string): Promise<void> {
+    const wait = await AttemptLimiter.attemptEach([
+      [this.invites, inviteId],
+      [this.addresses, ip],
+    ]);
     if (wait > 0) throw rateLimited(wait);
-    this.invites.count(inviteId);
-    this.addresses.count(ip);
   }
 
   /** The attempt created an account (and used the invitation up): not a guess. */
-  succeeded(ip: string): void {
-    this.addresses.giveBack(ip);
+  async succeeded(ip: string): Promise<void> {
+    await this.addresses.giveBack(ip);
   }
 }

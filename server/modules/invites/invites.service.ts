@@ -1,5 +1,6 @@
 import type { Role } from "../../../shared/roles";
 import type { AccessControl } from "../../auth/access";
+import type { CounterStore } from "../../auth/counter-store";
 import { hashPassword } from "../../auth/passwords";
 import { requireUser } from "../../auth/require-user";
 import { generateToken, hashToken } from "../../auth/session-token";
@@ -60,6 +61,8 @@ export interface InvitesServiceDeps {
   events: DomainEventBus;
   publicUrl: string;
   throttle?: InviteAcceptThrottle;
+  /** Where the default throttle keeps its counts (shared by every instance in scale-out mode). */
+  counters?: CounterStore;
 }
 
 /** Invitation links: created by a facilitator for a role, single use, 7 days, revocable. */
@@ -67,7 +70,7 @@ export class InvitesService {
   private readonly throttle: InviteAcceptThrottle;
 
   constructor(private readonly deps: InvitesServiceDeps) {
-    this.throttle = deps.throttle ?? new InviteAcceptThrottle();
+    this.throttle = deps.throttle ?? new InviteAcceptThrottle({ store: deps.counters });
   }
 
   /** Creates an invitation; the token is returned once and only its hash is stored. */
@@ -136,7 +139,7 @@ export class InvitesService {
     ip: string,
   ): Promise<AcceptResult> {
     const { db, sessions } = this.deps;
-    this.throttle.begin(invite.id, ip);
+    await this.throttle.begin(invite.id, ip);
     // Hashed first, whatever the email: a refusal for an existing account costs the same work.
     const passwordHash = await hashPassword(person.password);
     if (await findUserByEmail(db, person.email)) throw notAccepted();
@@ -154,7 +157,7 @@ export class InvitesService {
       if (!(error instanceof AppError) && (await findUserByEmail(db, person.email))) throw notAccepted();
       throw error;
     }
-    this.throttle.succeeded(ip);
+    await this.throttle.succeeded(ip);
     const session = await sessions.create(userId);
     this.emitJoined(invite, userId);
     const user: SessionUser = {
