@@ -44,6 +44,7 @@ import { versionsRoutes } from "./modules/versions/versions.routes";
 import { VersionsService } from "./modules/versions/versions.service";
 import { WorkspaceChangesService } from "./modules/versions/workspace-changes";
 import { workspaceChangesRoutes } from "./modules/versions/workspace-changes.routes";
+import { exclusively, LOCK_KEYS } from "./scale/advisory-lock";
 import { shareEventsThroughRedis } from "./scale/cluster-events";
 import { RedisLink } from "./scale/redis-link";
 import { RedisRoomRelay } from "./scale/redis-room-relay";
@@ -176,10 +177,14 @@ export async function composeThemawerk(
   apiModules.push(
     workspaceChangesRoutes(new WorkspaceChangesService(database.db, access, collab, textExtractor)),
   );
-  const versionSweeper = new VersionSweeper(database.db, versions, logger, {
-    ...defaultVersionSettings,
-    ...options.versionSettings,
-  });
+  const versionSweeper = new VersionSweeper(
+    database.db,
+    versions,
+    logger,
+    { ...defaultVersionSettings, ...options.versionSettings },
+    // Several instances: one sweeps at a time, so no session gets two automatic versions.
+    scale ? exclusively(database.db, LOCK_KEYS.versionSweep) : undefined,
+  );
   versionSweeper.start();
   closers.push(() => versionSweeper.stop());
   closers.push(collab.onDocumentSettled(documentSettled.handle));

@@ -16,11 +16,17 @@ export interface TestStorage {
  * A fresh place to keep data: a temporary folder, plus a new PostgreSQL database when
  * TEST_DATABASE_URL is set (its database is only used to create and drop ours).
  */
-export async function createTestStorage(): Promise<TestStorage> {
+export async function createTestStorage(
+  /** The PostgreSQL server to create the database on; SQLite only when absent. */
+  adminUrl: string | undefined = process.env.TEST_DATABASE_URL,
+): Promise<TestStorage> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "themawerk-test-"));
-  const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    return { dataDir, databaseUrl: undefined, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      dataDir,
+      databaseUrl: undefined,
+      cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const name = `themawerk_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));

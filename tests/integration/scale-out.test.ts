@@ -74,6 +74,31 @@ describe.skipIf(Boolean(missing))("scale-out: two app processes behind HAProxy a
     expect(await storedText(documentId)).toContain("Laatste van A.");
   });
 
+  it("shows a restore made through instance A to an editor connected to instance B at once", async () => {
+    const documentId = await newDocument("Besluitenlijst");
+    const onB = await open(direct(1), documentId, people.editor.cookie);
+    await append(onB, "Het akkoord van de bijeenkomst.");
+    await expect.poll(() => storedText(documentId), { timeout: 10_000 }).toContain("akkoord");
+    const api = (path: string, json: unknown) =>
+      apiCall(direct(0), path, people.facilitator.cookie, {
+        method: "POST",
+        json,
+        origin: cluster.publicUrl,
+      });
+    const named = await api(`/api/documents/${documentId}/versions`, { name: "Na bijeenkomst 1" });
+    expect(named.status).toBe(201);
+    await onB.edit(() => {
+      $getRoot()
+        .clear()
+        .append($createParagraphNode().append($createTextNode("Alles weg.")));
+    });
+    await expect.poll(() => storedText(documentId), { timeout: 10_000 }).toBe("Alles weg.");
+    const restored = await api(`/api/documents/${documentId}/versions/${named.body.version.id}/restore`, {});
+    expect(restored.status).toBe(200);
+    await expect.poll(() => textOf(onB), { timeout: 10_000 }).toContain("akkoord");
+    expect(textOf(onB)).not.toContain("Alles weg.");
+  });
+
   it("closes a member's socket on instance B when their role changes through instance A", async () => {
     const documentId = await newDocument("Casus Teststad");
     const onB = collabClient(direct(1), documentId, {

@@ -36,6 +36,8 @@ export class VersionSweeper {
     private readonly versions: VersionsService,
     private readonly logger: Logger,
     private readonly settings: VersionSettings = defaultVersionSettings,
+    /** Runs a round only when no other instance is running one (scale-out mode); always, with one instance. */
+    private readonly exclusive: (work: () => Promise<void>) => Promise<void | undefined> = (work) => work(),
   ) {}
 
   start(): void {
@@ -51,9 +53,12 @@ export class VersionSweeper {
 
   /** One round (never two at once): versions for finished sessions, then thinning. */
   sweep(now = Date.now()): Promise<void> {
-    this.running ??= this.round(now).finally(() => {
-      this.running = undefined;
-    });
+    this.running ??= this.exclusive(() => this.round(now))
+      .catch((error) => this.logger.error("version sweep failed", { error: (error as Error).message }))
+      .then(() => undefined)
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 
