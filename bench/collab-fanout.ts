@@ -9,14 +9,14 @@ import { createTestStorage } from "../tests/helpers/test-database";
 import { spawnReady } from "./process";
 import { ms, quantile } from "./stats";
 
-const READERS = 49;
+export const READERS = 49;
 /** Keystrokes per second from the writer: a steady typist, well under the per-user message limit. */
 const EDITS_PER_SECOND = 20;
-const EDITS_PER_BLOCK = 300;
-const BLOCKS = 4;
-const WARMUP = 40;
+export const EDITS_PER_BLOCK = 300;
+export const BLOCKS = 4;
+export const WARMUP = 40;
 
-interface Latencies {
+export interface Latencies {
   p50: number;
   p99: number;
   max: number;
@@ -32,24 +32,28 @@ export interface FanoutResult {
   clientStallMs: number;
 }
 
-interface Room {
+export interface Room {
   writer: CollabClient;
   readers: CollabClient[];
 }
 
-async function openRoom(
+export async function openRoom(
   baseUrl: string,
   documentId: string,
   cookies: { writer?: string; readers?: string[] },
   content?: Uint8Array,
+  /** Where the readers connect (another instance, in scale-out mode); the writer's server when absent. */
+  readersUrl: string = baseUrl,
+  /** The app's own origin when it answers under another address than `baseUrl` (behind a load balancer). */
+  origin?: string,
 ): Promise<Room> {
   const doc = new Y.Doc();
   // The bare server starts empty: its writer brings the same document along.
   if (content) Y.applyUpdate(doc, content);
-  const writer = collabClient(baseUrl, documentId, { cookie: cookies.writer, doc });
+  const writer = collabClient(baseUrl, documentId, { cookie: cookies.writer, doc, origin });
   await writer.synced();
   const readers = Array.from({ length: READERS }, (_, i) =>
-    collabClient(baseUrl, documentId, { cookie: cookies.readers?.[i] }),
+    collabClient(readersUrl, documentId, { cookie: cookies.readers?.[i], origin }),
   );
   await Promise.all(readers.map((c) => c.synced()));
   return { writer, readers };
@@ -61,7 +65,7 @@ async function openRoom(
  * change until all readers have applied it. The schedule does not wait for the readers, so a stall
  * delays every keystroke typed during it, as it would for a person typing.
  */
-async function measure(room: Room, count: number, paragraph: number): Promise<number[]> {
+export async function measure(room: Room, count: number, paragraph: number): Promise<number[]> {
   const writerId = room.writer.doc.clientID;
   const text = blockText(room.writer.doc, "paragraph", paragraph);
   const base = Y.getState(room.writer.doc.store, writerId);
@@ -97,7 +101,10 @@ async function measure(room: Room, count: number, paragraph: number): Promise<nu
     typeAtBlockEnd(text, String.fromCharCode(97 + (i % 26)));
   }
   const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`readers missed edits (${arrived} of ${count} arrived)`)), 30_000).unref(),
+    setTimeout(
+      () => reject(new Error(`readers missed edits (${arrived} of ${count} arrived)`)),
+      30_000,
+    ).unref(),
   );
   try {
     await Promise.race([allArrived, timeout]);
@@ -107,7 +114,7 @@ async function measure(room: Room, count: number, paragraph: number): Promise<nu
   return latencies;
 }
 
-const figures = (samples: number[]): Latencies => ({
+export const figures = (samples: number[]): Latencies => ({
   p50: quantile(samples, 0.5),
   p99: quantile(samples, 0.99),
   max: Math.max(...samples),

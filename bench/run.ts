@@ -1,6 +1,7 @@
 import os from "node:os";
 import { runCollabCold } from "./collab-cold-load";
 import { runCollabFanout } from "./collab-fanout";
+import { runCollabFanoutScale } from "./collab-fanout-scale";
 import { runSearchBench } from "./search";
 import { runSearchIndexing } from "./search-indexing";
 import { runSearchRelevance } from "./search-relevance";
@@ -10,6 +11,7 @@ import { runVersionsBench } from "./versions";
 /** `npm run bench`: runs every benchmark in turn (`npm run bench -- --only=search` runs one); later issues add theirs to the list. */
 const benchmarks: Array<{ name: string; run: (log: (line: string) => void) => Promise<unknown> }> = [
   { name: "collab-fanout", run: runCollabFanout },
+  { name: "collab-fanout-scale", run: runCollabFanoutScale },
   { name: "collab-cold-load", run: runCollabCold },
   { name: "search", run: runSearchBench },
   { name: "search-indexing", run: runSearchIndexing },
