@@ -208,7 +208,6 @@ export async function composeThemawerk(
     closers.push(
       shareEventsThroughRedis({
         ...scale,
-        prefix: scale.prefix,
         instanceId: scale.relay.instanceId,
         events,
         live,

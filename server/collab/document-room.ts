@@ -393,10 +393,10 @@ export class DocumentRoom {
    */
   private async compact(): Promise<void> {
     if (this.logLength === 0) return;
-    if (this.sharedLog) return this.foldStored();
-    const state = Y.encodeStateAsUpdate(this.doc);
+    const state = this.sharedLog ? undefined : Y.encodeStateAsUpdate(this.doc);
     try {
-      await this.store.compact(this.documentId, state, this.lastUpdateId);
+      if (state) await this.store.compact(this.documentId, state, this.lastUpdateId);
+      else await this.store.foldStored(this.documentId);
     } catch (error) {
       this.hooks.stored(this.documentId, error);
       this.logger.warn("collab compaction failed; the update log is kept", {
@@ -407,22 +407,7 @@ export class DocumentRoom {
     }
     this.hooks.stored(this.documentId);
     this.logLength = 0;
-    this.approxBytes = state.length;
-  }
-
-  private async foldStored(): Promise<void> {
-    try {
-      await this.store.foldStored(this.documentId);
-    } catch (error) {
-      this.hooks.stored(this.documentId, error);
-      this.logger.warn("collab compaction failed; the update log is kept", {
-        documentId: this.documentId,
-        error: String(error),
-      });
-      return;
-    }
-    this.hooks.stored(this.documentId);
-    this.logLength = 0;
+    if (state) this.approxBytes = state.length;
   }
 
   /** Marks the room as no longer matching the store and hands it to the server to discard. */
