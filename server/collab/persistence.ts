@@ -59,16 +59,7 @@ export class DocumentStore {
         .execute();
       return { state, updates };
     });
-    const doc = new Y.Doc();
-    let lastUpdateId = state?.last_update_id ?? 0;
-    // Stored bytes were produced by the server's own Y.Doc, so applying them is trusted work.
-    doc.transact(() => {
-      if (state) Y.applyUpdate(doc, toBytes(state.state));
-      for (const row of updates) {
-        Y.applyUpdate(doc, toBytes(row.data));
-        lastUpdateId = Math.max(lastUpdateId, Number(row.id));
-      }
-    });
+    const { doc, lastUpdateId } = applyStored(state, updates);
     const droppedPendingBytes = pendingBytes(doc);
     dropPending(doc);
     return { doc, lastUpdateId, logLength: updates.length, droppedPendingBytes };
@@ -139,15 +130,7 @@ export class DocumentStore {
         .orderBy("id")
         .execute();
       if (rows.length === 0) return false;
-      const doc = new Y.Doc();
-      let lastUpdateId = state?.last_update_id ?? 0;
-      doc.transact(() => {
-        if (state) Y.applyUpdate(doc, toBytes(state.state));
-        for (const row of rows) {
-          Y.applyUpdate(doc, toBytes(row.data));
-          lastUpdateId = Math.max(lastUpdateId, Number(row.id));
-        }
-      });
+      const { doc, lastUpdateId } = applyStored(state, rows);
       dropPending(doc);
       const folded = Y.encodeStateAsUpdate(doc);
       doc.destroy();
@@ -202,6 +185,26 @@ export class DocumentStore {
       .executeTakeFirst();
     return row ? { workspaceId: row.workspace_id, trashed: row.deleted_at !== null } : undefined;
   }
+}
+
+/**
+ * A Y.Doc of a stored state row plus log rows, and the highest id folded into it. Stored bytes were
+ * produced by the server's own Y.Doc, so applying them is trusted work.
+ */
+function applyStored(
+  state: { state: Uint8Array; last_update_id: number } | undefined,
+  rows: ReadonlyArray<{ id: number | string | bigint; data: Uint8Array }>,
+): { doc: Y.Doc; lastUpdateId: number } {
+  const doc = new Y.Doc();
+  let lastUpdateId = state?.last_update_id ?? 0;
+  doc.transact(() => {
+    if (state) Y.applyUpdate(doc, toBytes(state.state));
+    for (const row of rows) {
+      Y.applyUpdate(doc, toBytes(row.data));
+      lastUpdateId = Math.max(lastUpdateId, Number(row.id));
+    }
+  });
+  return { doc, lastUpdateId };
 }
 
 /** pg returns Buffer, better-sqlite3 Buffer too; Yjs wants a plain Uint8Array view. */
