@@ -44,7 +44,7 @@ import { versionsRoutes } from "./modules/versions/versions.routes";
 import { VersionsService } from "./modules/versions/versions.service";
 import { WorkspaceChangesService } from "./modules/versions/workspace-changes";
 import { workspaceChangesRoutes } from "./modules/versions/workspace-changes.routes";
-import { exclusively, LOCK_KEYS } from "./scale/advisory-lock";
+import { exclusively, LOCK_KEYS, oneAtATime } from "./scale/advisory-lock";
 import { shareEventsThroughRedis } from "./scale/cluster-events";
 import { RedisLink } from "./scale/redis-link";
 import { RedisRoomRelay } from "./scale/redis-room-relay";
@@ -89,7 +89,13 @@ export async function composeThemawerk(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const announce = options.announce ?? ((text: string) => void process.stdout.write(`${text}\n`));
-    await runBootstrap({ db: database.db, config, logger, announce });
+    // Replicas starting at once on one PostgreSQL database bootstrap one after another, so only
+    // the first sees an empty database and seeds it.
+    const serially =
+      database.dialect === "postgres"
+        ? oneAtATime(database.db, LOCK_KEYS.bootstrap)
+        : <T>(work: () => Promise<T>) => work();
+    await serially(() => runBootstrap({ db: database.db, config, logger, announce }));
   } catch (error) {
     await database.close();
     throw error;
