@@ -27,6 +27,7 @@ import { createAccountModules } from "./modules/auth";
 import { createCommentsModule } from "./modules/comments";
 import { createDocumentsModule } from "./modules/documents";
 import { createHandbookModules } from "./modules/handbook";
+import { ImportsService, importsRoutes } from "./modules/imports";
 import { lessonsRoutes } from "./modules/lessons/lessons.routes";
 import { LessonsService } from "./modules/lessons/lessons.service";
 import { searchRoutes } from "./modules/search/search.routes";
@@ -146,6 +147,18 @@ export async function composeThemawerk(
   apiModules.push(...createAccountModules(deps, options.loginThrottle, counters));
   const documents = createDocumentsModule({ db: database.db, access, events });
   apiModules.push(documents.routes);
+  // Imports read files on a worker of their own, so a large Word file never holds up settle work.
+  const importWorker = new WorkerTextExtractor({
+    logger,
+    timeoutMs: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: 768 },
+  });
+  closers.push(() => importWorker.close());
+  apiModules.push(
+    importsRoutes(
+      new ImportsService(database.db, access, documents.service, importWorker, collab, events, logger),
+    ),
+  );
   // The one hook on settled documents: text for listings now; lessons and search add consumers here.
   const documentSettled = new DocumentSettledPipeline(logger, textExtractor).use("plain text", (settled) =>
     documents.service.saveExtractedText(

@@ -6,7 +6,7 @@ export class AppError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { field?: string; retryAfterSeconds?: number },
+    readonly details?: { field?: string; retryAfterSeconds?: number; reason?: string },
   ) {
     super(message);
     this.name = "AppError";

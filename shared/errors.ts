@@ -17,5 +17,11 @@ export const errorCodes = [
 export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    field?: string;
+    /** A finer reason where the screen says more than the code (e.g. an import refusal, shared/schemas/imports.ts). */
+    reason?: string;
+  };
 }

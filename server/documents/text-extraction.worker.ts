@@ -4,18 +4,28 @@ import { buildRestoreUpdate } from "./restore-update";
 import { extractDocumentText } from "./text-extraction";
 import type { ExtractionJob, ExtractionReply } from "./worker-text-extractor";
 
+/** The import readers (mammoth, marked, a DOM) load on the first import only: a worker that never imports starts without them. */
+let imports: Promise<typeof import("../imports/convert-import")> | undefined;
+const importReader = () => {
+  imports ??= import("../imports/convert-import");
+  return imports;
+};
+
 /** The extraction worker: one job at a time from WorkerTextExtractor, answered in order. */
 const port = parentPort;
 if (!port) throw new Error("text-extraction.worker runs as a worker thread only");
 
-port.on("message", (job: ExtractionJob) => {
+port.on("message", async (job: ExtractionJob) => {
   let reply: ExtractionReply;
   try {
-    const value = job.diff
-      ? diffDocuments(job.diff.from, job.diff.to)
-      : job.restore
-        ? buildRestoreUpdate(job.state, job.restore.versionJson, job.restore.blockIndex)
-        : extractDocumentText(job.state);
+    const importFile = job.importFile;
+    const value = importFile
+      ? await importReader().then((reader) => reader.convertImport(importFile.format, importFile.bytes))
+      : job.diff
+        ? diffDocuments(job.diff.from, job.diff.to)
+        : job.restore
+          ? buildRestoreUpdate(job.state, job.restore.versionJson, job.restore.blockIndex)
+          : extractDocumentText(job.state);
     reply = { type: "result", id: job.id, ok: true, value };
   } catch (error) {
     reply = {

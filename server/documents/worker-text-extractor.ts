@@ -1,6 +1,8 @@
 import { type ResourceLimits, Worker } from "node:worker_threads";
-import type { Logger } from "../logger";
+import type { ImportFormat } from "../../shared/schemas/imports";
 import type { DocumentDiff } from "../../shared/version-diff/diff";
+import type { ImportConversion } from "../imports/convert-import";
+import type { Logger } from "../logger";
 import type { RestoreBuild } from "./restore-update";
 import type { ExtractedText } from "./text-extraction";
 import { TextExtractionError, type TextExtractor } from "./text-extractor";
@@ -13,7 +15,18 @@ export interface ExtractionJob {
   restore?: RestoreRequest;
   /** Instead of reading the state: compare two Lexical states (see diffDocuments). */
   diff?: { from: unknown; to: unknown };
+  /** Instead of reading the state: read an imported file as a Lexical state (see convertImport). */
+  importFile?: ImportRequest;
 }
+
+/** A file to import and the reader it goes to. */
+export interface ImportRequest {
+  format: ImportFormat;
+  bytes: Uint8Array;
+}
+
+/** What a job answers. */
+type JobValue = ExtractedText | RestoreBuild | DocumentDiff | ImportConversion;
 
 /** A version's Lexical JSON, and the one top-level block of it to restore (all when absent). */
 export interface RestoreRequest {
@@ -24,7 +37,7 @@ export interface RestoreRequest {
 /** What the worker posts back: once `ready` after loading, then one `result` per job. */
 export type ExtractionReply =
   | { type: "ready" }
-  | { type: "result"; id: number; ok: true; value: ExtractedText | RestoreBuild | DocumentDiff }
+  | { type: "result"; id: number; ok: true; value: JobValue }
   | { type: "result"; id: number; ok: false; error: string };
 
 export interface WorkerTextExtractorOptions {
@@ -35,12 +48,8 @@ export interface WorkerTextExtractorOptions {
   logger?: Logger;
 }
 
-interface Job {
-  id: number;
-  state: Uint8Array;
-  restore?: RestoreRequest;
-  diff?: { from: unknown; to: unknown };
-  resolve(value: ExtractedText | RestoreBuild | DocumentDiff): void;
+interface Job extends ExtractionJob {
+  resolve(value: JobValue): void;
   reject(error: Error): void;
 }
 
@@ -74,27 +83,28 @@ export class WorkerTextExtractor implements TextExtractor {
   }
 
   extract(state: Uint8Array): Promise<ExtractedText> {
-    return this.run(state) as Promise<ExtractedText>;
+    return this.run({ state }) as Promise<ExtractedText>;
   }
 
   /** Builds, on the worker, the forward edit that restores a version on top of `state` (buildRestoreUpdate). */
   buildRestore(state: Uint8Array, restore: RestoreRequest): Promise<RestoreBuild> {
-    return this.run(state, restore) as Promise<RestoreBuild>;
+    return this.run({ state, restore }) as Promise<RestoreBuild>;
   }
 
   /** Compares two Lexical states on the worker (diffDocuments: a fully rewritten 1 MB text takes about half a second). */
   diff(from: unknown, to: unknown): Promise<DocumentDiff> {
-    return this.run(new Uint8Array(), undefined, { from, to }) as Promise<DocumentDiff>;
+    return this.run({ state: new Uint8Array(), diff: { from, to } }) as Promise<DocumentDiff>;
   }
 
-  private run(
-    state: Uint8Array,
-    restore?: RestoreRequest,
-    diff?: { from: unknown; to: unknown },
-  ): Promise<ExtractedText | RestoreBuild | DocumentDiff> {
+  /** Reads an imported file (DOCX or Markdown) as a Lexical state on the worker, or says why it will not (convertImport). */
+  convertImport(request: ImportRequest): Promise<ImportConversion> {
+    return this.run({ state: new Uint8Array(), importFile: request }) as Promise<ImportConversion>;
+  }
+
+  private run(spec: Omit<ExtractionJob, "id">): Promise<JobValue> {
     if (this.closed) return Promise.reject(new TextExtractionError("closed", "the text extractor is closed"));
-    return new Promise<ExtractedText | RestoreBuild | DocumentDiff>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, state, restore, diff, resolve, reject });
+    return new Promise<JobValue>((resolve, reject) => {
+      this.queue.push({ ...spec, id: this.nextId++, resolve, reject });
       this.pump();
     });
   }
@@ -129,6 +139,7 @@ export class WorkerTextExtractor implements TextExtractor {
       state: job.state,
       restore: job.restore,
       diff: job.diff,
+      importFile: job.importFile,
     } satisfies ExtractionJob);
   }
 

@@ -10,12 +10,17 @@ export function errorHandler(logger: Logger) {
     if (err instanceof AppError) {
       const body: ApiErrorBody = { error: { code: err.code, message: err.message } };
       if (err.details?.field) body.error.field = err.details.field;
+      if (err.details?.reason) body.error.reason = err.details.reason;
       if (err.details?.retryAfterSeconds) c.header("Retry-After", String(err.details.retryAfterSeconds));
       return c.json(body, err.status);
     }
     if (err instanceof HTTPException && err.status < 500) {
-      const code = err.status === 413 ? "payload_too_large" : err.status === 404 ? "not_found" : "validation_failed";
-      return c.json({ error: { code, message: err.message || "Bad request." } } satisfies ApiErrorBody, err.status);
+      const code =
+        err.status === 413 ? "payload_too_large" : err.status === 404 ? "not_found" : "validation_failed";
+      return c.json(
+        { error: { code, message: err.message || "Bad request." } } satisfies ApiErrorBody,
+        err.status,
+      );
     }
     logger.error("unhandled error", {
       requestId: c.get("requestId"),
@@ -24,7 +29,9 @@ export function errorHandler(logger: Logger) {
       error: err.message,
       stack: err.stack,
     });
-    const body: ApiErrorBody = { error: { code: "internal_error", message: "Something went wrong on the server." } };
+    const body: ApiErrorBody = {
+      error: { code: "internal_error", message: "Something went wrong on the server." },
+    };
     return c.json(body, 500);
   };
 }
