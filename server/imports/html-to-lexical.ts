@@ -1,7 +1,6 @@
 import { createHeadlessEditor } from "@lexical/headless";
 import { $generateNodesFromDOM } from "@lexical/html";
 import { $isHeadingNode } from "@lexical/rich-text";
-import { Window } from "happy-dom";
 import {
   $createParagraphNode,
   $getRoot,
@@ -10,9 +9,17 @@ import {
   type LexicalNode,
   type SerializedEditorState,
 } from "lexical";
+import { parseHTML } from "linkedom";
 import { editorNodes, isSafeLinkUrl } from "../../shared/editor";
 import type { FoundLesson, ImportWarning } from "../../shared/schemas/imports";
 import { $markFoundLessons } from "./found-lessons";
+import { ImportRefusedError } from "./import-refusal";
+
+/**
+ * The most elements and the deepest nesting a file may bring: far beyond any real document (a
+ * 300-page report has some 20,000 elements), low enough that one file cannot take the worker's heap.
+ */
+export const DOM_LIMITS = { maxElements: 60_000, maxDepth: 64 } as const;
 
 /** What an imported file becomes: the editor's state, and what was found, left out or changed. */
 export interface ConvertedDocument {
@@ -37,9 +44,10 @@ const DROPPED =
  * words are found (found-lessons.ts).
  */
 export function htmlToLexical(html: string, extra: { ignored?: number } = {}): ConvertedDocument {
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
-  try {
-    const dom = new window.DOMParser().parseFromString(html, "text/html");
+  // linkedom: a DOM without a browser's weight (happy-dom took 4× the memory for the same file); no scripts run.
+  const dom = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
+  refuseTooComplex(dom.body);
+  {
     const warnings: ImportWarning[] = [];
     const warn = (code: ImportWarning["code"], count: number) => {
       if (count > 0) warnings.push({ code, count });
@@ -92,7 +100,7 @@ export function htmlToLexical(html: string, extra: { ignored?: number } = {}): C
           root.append(paragraph);
           loose = [];
         };
-        for (const node of $generateNodesFromDOM(editor, dom as unknown as Document)) {
+        for (const node of $generateNodesFromDOM(editor, dom as unknown as globalThis.Document)) {
           if (($isElementNode(node) && !node.isInline()) || $isDecoratorNode(node)) {
             flush();
             root.append(node);
@@ -108,7 +116,17 @@ export function htmlToLexical(html: string, extra: { ignored?: number } = {}): C
     const state = editor.getEditorState();
     const hasText = state.read(() => $getRoot().getTextContent().trim() !== "");
     return { lexicalJson: state.toJSON(), heading, lessonsFound, warnings, hasText };
-  } finally {
-    void window.happyDOM.close();
+  }
+}
+
+/** Refuses a DOM with more elements or deeper nesting than DOM_LIMITS, without recursing. */
+function refuseTooComplex(body: Element): void {
+  let elements = 0;
+  const stack: Array<[Element, number]> = [[body, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop() as [Element, number];
+    if (++elements > DOM_LIMITS.maxElements || depth > DOM_LIMITS.maxDepth)
+      throw new ImportRefusedError("too_complex", "the file is nested too deeply or has too many parts");
+    for (const child of element.children) stack.push([child, depth + 1]);
   }
 }

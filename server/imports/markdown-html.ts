@@ -17,5 +17,8 @@ export function markdownToHtml(bytes: Uint8Array): string {
   }
   if (text.includes("\u0000")) throw new ImportRefusedError("not_text", "the file is not Markdown text");
   if (text.trim() === "") throw new ImportRefusedError("empty", "the file holds no text");
+  // marked recurses per nesting level: a line indented or quoted hundreds of levels deep is refused first.
+  if (/^[ \t>]{257,}/m.test(text))
+    throw new ImportRefusedError("too_complex", "the file is nested too deeply or has too many parts");
   return markdown.parse(text) as string;
 }

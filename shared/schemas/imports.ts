@@ -35,6 +35,8 @@ export const importRefusals = [
   "not_text",
   /** The file holds no text at all. */
   "empty",
+  /** Nested too deeply or with too many parts to read safely (far beyond a real document). */
+  "too_complex",
 ] as const;
 export type ImportRefusal = (typeof importRefusals)[number];
 

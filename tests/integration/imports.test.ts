@@ -242,6 +242,13 @@ describe("files that are refused change nothing", () => {
       reason: "not_text",
     },
     { name: "leeg.md", bytes: async () => "  \n\n", status: 422, reason: "empty" },
+    { name: "diep.md", bytes: async () => `${">".repeat(20_000)} x`, status: 422, reason: "too_complex" },
+    {
+      name: "tabel.md",
+      bytes: async () => `|a|b|\n|-|-|\n${"|1|2|\n".repeat(25_000)}`,
+      status: 422,
+      reason: "too_complex",
+    },
     {
       name: "groot.md",
       bytes: async () => "a".repeat(10 * 1024 * 1024 + 1),

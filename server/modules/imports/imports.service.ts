@@ -2,6 +2,7 @@ import { LIMITS } from "../../../shared/limits";
 import { type CreateDocumentRequest, createDocumentRequest } from "../../../shared/schemas/documents";
 import type { ImportResponse } from "../../../shared/schemas/imports";
 import type { AccessControl } from "../../auth/access";
+import { DocumentTooLargeError } from "../../collab/room-errors";
 import type { Db } from "../../db/database";
 import type { RestoreBuild } from "../../documents/restore-update";
 import type { ImportRequest, RestoreRequest } from "../../documents/worker-text-extractor";
@@ -94,6 +95,8 @@ export class ImportsService {
         file: input.fileName,
         error: String(error),
       });
+      if (error instanceof DocumentTooLargeError)
+        throw refuse("too_large", "the document would exceed the largest size a document may have");
       throw new AppError(
         503,
         "service_unavailable",
