@@ -4,7 +4,8 @@ import type { ErrorCode } from "../../../shared/errors";
 /**
  * A failed API call. `code` is the server's stable error code (shared/errors.ts), or
  * `network_error` when the server could not be reached and `invalid_response` when the answer
- * did not match the expected schema. `field` names the bad input when the server said so.
+ * did not match the expected schema. `field` names the bad input when the server said so, and `reason`
+ * says more than the code where the server gives one (e.g. why an import was refused).
  */
 export class ApiError extends Error {
   constructor(
@@ -14,6 +15,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** From the Retry-After header of a 429. */
     readonly retryAfterSeconds?: number,
+    /** A finer reason beside the code, e.g. an import refusal (shared/schemas/imports.ts). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -66,7 +69,9 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function toApiError(response: Response, json: unknown): ApiError {
-  const error = (json as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+  const error = (
+    json as { error?: { code?: string; message?: string; field?: string; reason?: string } } | undefined
+  )?.error;
   const retryAfter = Number(response.headers.get("Retry-After"));
   return new ApiError(
     response.status,
@@ -75,6 +80,7 @@ function toApiError(response: Response, json: unknown): ApiError {
     error?.message ?? `${response.status} ${response.statusText}`,
     error?.field,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    error?.reason,
   );
 }
 

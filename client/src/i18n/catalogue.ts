@@ -7,6 +7,7 @@ import documents from "./messages/documents";
 import editor from "./messages/editor";
 import handbook from "./messages/handbook";
 import history from "./messages/history";
+import imports from "./messages/imports";
 import invitations from "./messages/invitations";
 import lessons from "./messages/lessons";
 import search from "./messages/search";
@@ -27,6 +28,7 @@ export const catalogue = {
   editor,
   handbook,
   history,
+  imports,
   invitations,
   lessons,
   search,

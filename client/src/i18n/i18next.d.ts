@@ -8,6 +8,7 @@ import type documents from "./messages/documents";
 import type editor from "./messages/editor";
 import type handbook from "./messages/handbook";
 import type history from "./messages/history";
+import type imports from "./messages/imports";
 import type invitations from "./messages/invitations";
 import type lessons from "./messages/lessons";
 import type search from "./messages/search";
@@ -29,6 +30,7 @@ declare module "i18next" {
       editor: typeof editor.nl;
       handbook: typeof handbook.nl;
       history: typeof history.nl;
+      imports: typeof imports.nl;
       invitations: typeof invitations.nl;
       lessons: typeof lessons.nl;
       search: typeof search.nl;

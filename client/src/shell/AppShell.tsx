@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
+import { ImportProvider } from "../features/imports/ImportProvider";
 import { Sidebar } from "./Sidebar";
 import { TopBar } from "./TopBar";
 import { TopBarSlotsProvider } from "./top-bar-slots";
 
 /**
  * The frame of every logged-in screen: sidebar, top bar and the page. On a narrow screen the sidebar is a drawer
- * opened from the top bar's menu button; a choice in it, Escape or a tap beside it closes it again.
+ * opened from the top bar's menu button; a choice in it, Escape or a tap beside it closes it again. Inside a
+ * workspace, files dropped anywhere on it are imported (ImportProvider).
  */
 export function AppShell() {
   const { t } = useTranslation("shell");
@@ -35,26 +37,28 @@ export function AppShell() {
 
   return (
     <TopBarSlotsProvider>
-      <a href="#main" className="skip-link">
-        {t("skipToContent")}
-      </a>
-      <div className="shell" data-menu-open={menuOpen || undefined}>
-        <Sidebar open={menuOpen} />
-        {menuOpen && (
-          // A pointer-only way out beside the drawer; keyboard users have Escape and the menu button.
-          <div className="shell__backdrop" aria-hidden="true" onClick={() => closeMenu(false)} />
-        )}
-        <div className="shell__body">
-          <TopBar
-            menuButtonRef={menuButton}
-            menuOpen={menuOpen}
-            onMenuToggle={() => (menuOpen ? closeMenu(true) : setMenuOpen(true))}
-          />
-          <main id="main" className="shell__main" tabIndex={-1}>
-            <Outlet />
-          </main>
+      <ImportProvider>
+        <a href="#main" className="skip-link">
+          {t("skipToContent")}
+        </a>
+        <div className="shell" data-menu-open={menuOpen || undefined}>
+          <Sidebar open={menuOpen} />
+          {menuOpen && (
+            // A pointer-only way out beside the drawer; keyboard users have Escape and the menu button.
+            <div className="shell__backdrop" aria-hidden="true" onClick={() => closeMenu(false)} />
+          )}
+          <div className="shell__body">
+            <TopBar
+              menuButtonRef={menuButton}
+              menuOpen={menuOpen}
+              onMenuToggle={() => (menuOpen ? closeMenu(true) : setMenuOpen(true))}
+            />
+            <main id="main" className="shell__main" tabIndex={-1}>
+              <Outlet />
+            </main>
+          </div>
         </div>
-      </div>
+      </ImportProvider>
     </TopBarSlotsProvider>
   );
 }
