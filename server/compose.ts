@@ -7,6 +7,7 @@ import type { Hono } from "hono";
 import { createApp } from "./app";
 import type { ApiModule, AppDeps } from "./app-deps";
 import { AccessControl } from "./auth/access";
+import { clientIpResolver } from "./auth/client-ip";
 import { createCounterStore } from "./auth/create-counter-store";
 import type { LoginThrottle } from "./auth/login-throttle";
 import { SessionStore } from "./auth/sessions";
@@ -23,7 +24,11 @@ import type { AppEnv } from "./http/app-env";
 import { extractLessons } from "./lessons/extract-lessons";
 import { LiveHub, liveRoutes } from "./live";
 import type { Logger } from "./logger";
+import { createMail } from "./mail/create-mail";
+import type { MailSettings } from "./mail/mail-outbox";
 import { createAccountModules } from "./modules/auth";
+import { passwordResetRoutes } from "./modules/auth/password-reset.routes";
+import { PasswordResetService } from "./modules/auth/password-reset.service";
 import { createCommentsModule } from "./modules/comments";
 import { createDocumentsModule } from "./modules/documents";
 import { createHandbookModules } from "./modules/handbook";
@@ -79,6 +84,8 @@ export interface ComposeOptions {
   loginThrottle?: LoginThrottle;
   /** Automatic versions' timing other than the defaults (tests). */
   versionSettings?: Partial<VersionSettings>;
+  /** The outbox's timing other than the defaults (tests: short retries). */
+  mailSettings?: Partial<MailSettings>;
 }
 
 /** The composition root: the only place adapters are constructed and wired together. */
@@ -145,6 +152,19 @@ export async function composeThemawerk(
   // Login and invitation throttles count in Redis in scale-out mode, so every instance sees all attempts.
   const counters = createCounterStore(scale?.link.commands, scale?.prefix);
   apiModules.push(...createAccountModules(deps, options.loginThrottle, counters));
+  // Email (SMTP_URL): an outbox sent by every instance alike, retried until the relay takes it.
+  const mail = createMail(config, database.db, logger, options.mailSettings);
+  closers.push(() => mail.close());
+  const resets = new PasswordResetService({
+    db: database.db,
+    sessions,
+    events,
+    mail,
+    publicUrl: config.publicUrl,
+    counters,
+    logger,
+  });
+  apiModules.push(passwordResetRoutes(resets, mail.enabled, clientIpResolver(config.trustedProxies)));
   const documents = createDocumentsModule({ db: database.db, access, events });
   apiModules.push(documents.routes);
   // Imports read files on a worker of their own, so a large Word file never holds up settle work.

@@ -60,6 +60,20 @@ const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "must be 1 to 64 letters, digits or : _ . -")
       .default("themawerk:"),
+    SMTP_URL: z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^/\s]+/,
+        "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587",
+      )
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(
+        /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        "must be an address such as Themawerk <noreply@example.org>",
+      )
+      .optional(),
   })
   .refine((env) => !env.ADMIN_EMAIL === !env.ADMIN_PASSWORD, {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
@@ -69,6 +83,10 @@ const envSchema = z
   .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
     message: "needs DATABASE_URL (PostgreSQL): several instances cannot share the embedded SQLite file",
     path: ["REDIS_URL"],
+  })
+  .refine((env) => !env.SMTP_URL === !env.MAIL_FROM, {
+    message: "SMTP_URL and MAIL_FROM must be set together",
+    path: ["MAIL_FROM"],
   })
   .refine((env) => !env.REDIS_URL || env.MEILI_URL, {
     message: "needs MEILI_URL (Meilisearch): several instances cannot share the embedded search engine",
@@ -90,6 +108,8 @@ export interface Config {
   trustedProxies: readonly string[];
   /** Scale-out mode (REDIS_URL): live fan-out and shared counters through Redis, keys under `prefix`. */
   redis: { url: string; prefix: string } | undefined;
+  /** Email (SMTP_URL and MAIL_FROM): sent through this relay; without it the app sends none. */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     meili: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : undefined,
     trustedProxies: e.TRUSTED_PROXIES,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
   };
 }
 

@@ -116,6 +116,32 @@ export interface DocumentVersionsTable {
 }
 
 /** When a person last edited a document (recorded with the throttled last-editor stamp). */
+export interface MailOutboxTable {
+  id: string;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON object of extra headers (List-Unsubscribe …). */
+  headers: string;
+  created_at: string;
+  next_attempt_at: string;
+  attempts: Generated<number>;
+  claimed_until: string | null;
+  sent_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface DocumentEditorsTable {
   document_id: string;
   user_id: string;
@@ -307,4 +333,6 @@ export interface Database {
   handbook_exports: HandbookExportsTable;
   handbook_export_lessons: HandbookExportLessonsTable;
   lesson_minimums: LessonMinimumsTable;
+  mail_outbox: MailOutboxTable;
+  password_resets: PasswordResetsTable;
 }

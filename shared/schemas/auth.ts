@@ -33,3 +33,24 @@ export const changePasswordRequest = z.object({
   newPassword: passwordSchema,
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+
+/**
+ * POST /api/auth/password-reset { email } → 202 { sent: true } — the same answer whether or not the
+ * address has an account (and whether or not email is on); throttled per address and per client.
+ */
+export const passwordResetRequest = z.object({ email: emailSchema });
+export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
+
+/** A reset link's token: 43 base64url characters (32 random bytes). */
+export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "is not a reset token");
+
+/**
+ * POST /api/auth/password-reset/confirm { token, newPassword } → 204, every session of the account
+ * ended; 410 `gone` for a token that is unknown, used or past its hour.
+ */
+export const passwordResetConfirm = z.object({ token: resetTokenSchema, newPassword: passwordSchema });
+export type PasswordResetConfirm = z.infer<typeof passwordResetConfirm>;
+
+/** GET /api/auth/mail → whether the server sends email (SMTP_URL set); the login and account pages say so. */
+export const mailStatusResponse = z.object({ enabled: z.boolean() });
+export type MailStatusResponse = z.infer<typeof mailStatusResponse>;

@@ -1,9 +1,10 @@
 import type { CollabSettings } from "../../server/collab";
 import { composeThemawerk, type Themawerk } from "../../server/compose";
-import type { VersionSettings } from "../../server/modules/versions/version-sweeper";
 import { loadConfig } from "../../server/config";
 import { createLogger, type Logger } from "../../server/logger";
-import { createTestStorage } from "./test-database";
+import type { MailSettings } from "../../server/mail/mail-outbox";
+import type { VersionSettings } from "../../server/modules/versions/version-sweeper";
+import { createTestStorage, type TestStorage } from "./test-database";
 
 export interface TestServer {
   url: string;
@@ -22,9 +23,12 @@ export async function startTestServer(
     logger?: Logger;
     collabSettings?: Partial<CollabSettings>;
     versionSettings?: Partial<VersionSettings>;
+    mailSettings?: Partial<MailSettings>;
+    /** An existing data folder and database to start on (a restart), instead of fresh storage. */
+    storage?: TestStorage;
   } = {},
 ): Promise<TestServer> {
-  const storage = await createTestStorage();
+  const storage = options.storage ?? (await createTestStorage());
   // PUBLIC_URL must name the real port for the Origin check, so bind first on a free port.
   const probe = await import("node:net").then(
     (net) =>
@@ -50,6 +54,7 @@ export async function startTestServer(
   const themawerk = await composeThemawerk(config, options.logger ?? createLogger("silent"), {
     collabSettings: options.collabSettings,
     versionSettings: options.versionSettings,
+    mailSettings: options.mailSettings,
   });
   const { port } = await themawerk.listen();
   return {
@@ -58,7 +63,8 @@ export async function startTestServer(
     themawerk,
     async close() {
       await themawerk.close();
-      await storage.cleanup();
+      // Storage passed in is the caller's to clean up (it may start the app on it again).
+      if (!options.storage) await storage.cleanup();
     },
   };
 }

@@ -10,6 +10,7 @@ import { searchSynonymsMigration } from "./0007_search_synonyms";
 import { minimumDoneMigration } from "./0008_minimum_done";
 import { documentDeletedByMigration } from "./0009_document_deleted_by";
 import { documentVersionsMigration } from "./0010_document_versions";
+import { mailMigration } from "./0011_mail";
 
 /** Every migration, in order; one set for both dialects. Append, never edit a released one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -24,5 +25,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     "0008_minimum_done": minimumDoneMigration(),
     "0009_document_deleted_by": documentDeletedByMigration(),
     "0010_document_versions": documentVersionsMigration(dialect),
+    "0011_mail": mailMigration(),
   };
 }
