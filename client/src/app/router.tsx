@@ -17,8 +17,8 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
 }
 
 /**
- * The app's pages (Dutch paths). Everything except login and accepting an invitation needs a
- * session and sits in the shell.
+ * The app's pages (Dutch paths). Everything except login, the forgotten-password screens and
+ * accepting an invitation needs a session and sits in the shell.
  */
 export function createAppRouter() {
   return createBrowserRouter([
@@ -29,6 +29,21 @@ export function createAppRouter() {
       hydrateFallbackElement: <PageLoading fullScreen />,
       children: [
         { path: "/aanmelden", element: <LoginPage /> },
+        {
+          path: "/wachtwoord-vergeten",
+          lazy: lazyPage(
+            () => import("../features/auth/ForgotPasswordPage"),
+            (m) => m.ForgotPasswordPage,
+          ),
+        },
+        {
+          // The link in a reset mail; its token is in the fragment (#token=…).
+          path: "/wachtwoord-herstellen",
+          lazy: lazyPage(
+            () => import("../features/auth/ResetPasswordPage"),
+            (m) => m.ResetPasswordPage,
+          ),
+        },
         { path: "/uitnodiging/:token", element: <AcceptInvitePage /> },
         {
           element: <RequireAuth />,

@@ -9,18 +9,23 @@ import { SelectField } from "../../ui/SelectField";
 import { SubmitRow } from "../../ui/SubmitButton";
 import { TextField } from "../../ui/TextField";
 import { usePageTitle } from "../../ui/use-page-title";
+import { useMailStatus } from "../auth/password-reset-queries";
 import { useCurrentUser } from "../auth/session";
 import { useUpdateAccount } from "./account-queries";
 import { PasswordForm } from "./PasswordForm";
 
-/** My account: name, interface language, password. */
+/** My account: name, interface language, password; a note when the server sends no email. */
 export function AccountPage() {
   const { t } = useTranslation(["account", "common"]);
   usePageTitle(t("title"));
+  const mail = useMailStatus();
   return (
     <div className="page page--narrow">
       <header className="page__header">
-        <h1 className="page__title">{t("title")}</h1>
+        <div>
+          <h1 className="page__title">{t("title")}</h1>
+          {mail.data?.enabled === false && <p className="page__lead">{t("mailOff")}</p>}
+        </div>
       </header>
       <ProfileForm />
       <LanguageForm />

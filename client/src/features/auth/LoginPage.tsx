@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { loginRequest } from "../../../../shared/schemas/auth";
 import { ApiError } from "../../api/client";
 import { apiFieldErrors, describeApiError, validate } from "../../forms/errors";
@@ -11,6 +11,7 @@ import { PasswordField } from "../../ui/PasswordField";
 import { SubmitButton } from "../../ui/SubmitButton";
 import { TextField } from "../../ui/TextField";
 import { usePageTitle } from "../../ui/use-page-title";
+import type { ForgotPasswordState } from "./ForgotPasswordPage";
 import { safeNext } from "./safe-next";
 import { useLogin, useMe } from "./session";
 
@@ -66,6 +67,12 @@ export function LoginPage() {
           autoFocus
         />
         <PasswordField label={t("login.password")} {...field("password")} autoComplete="current-password" />
+        <p className="field__description">
+          {/* The address typed so far goes along, so it need not be typed twice. */}
+          <Link to="/wachtwoord-vergeten" state={{ email: values.email } satisfies ForgotPasswordState}>
+            {t("login.forgotPassword")}
+          </Link>
+        </p>
         <SubmitButton
           className="form__submit"
           isPending={login.isPending}

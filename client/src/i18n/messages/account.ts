@@ -1,6 +1,7 @@
 // The account screen: name, language, password.
 const nl = {
   title: "Mijn account",
+  mailOff: "Deze server verstuurt geen e-mail: meldingen en wachtwoordherstel per mail staan uit.",
   profile: {
     title: "Profiel",
     name: "Naam",
@@ -28,6 +29,7 @@ const nl = {
 
 const en: typeof nl = {
   title: "My account",
+  mailOff: "This server sends no email: notifications and password reset by email are off.",
   profile: {
     title: "Profile",
     name: "Name",
