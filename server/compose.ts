@@ -35,6 +35,13 @@ import { createHandbookModules } from "./modules/handbook";
 import { ImportsService, importsRoutes } from "./modules/imports";
 import { lessonsRoutes } from "./modules/lessons/lessons.routes";
 import { LessonsService } from "./modules/lessons/lessons.service";
+import {
+  CommentMailSweeper,
+  defaultNoticeSettings,
+  type NoticeSettings,
+} from "./modules/notifications/comment-mail-sweeper";
+import { recordCommentNotices } from "./modules/notifications/comment-notices";
+import { mailPreferencesRoutes } from "./modules/notifications/mail-preferences.routes";
 import { searchRoutes } from "./modules/search/search.routes";
 import { SearchService } from "./modules/search/search.service";
 import { synonymsRoutes } from "./modules/synonyms/synonyms.routes";
@@ -86,6 +93,8 @@ export interface ComposeOptions {
   versionSettings?: Partial<VersionSettings>;
   /** The outbox's timing other than the defaults (tests: short retries). */
   mailSettings?: Partial<MailSettings>;
+  /** Comment mail's grouping and polling other than the defaults (tests: seconds, not minutes). */
+  noticeSettings?: Partial<NoticeSettings>;
 }
 
 /** The composition root: the only place adapters are constructed and wired together. */
@@ -254,11 +263,20 @@ export async function composeThemawerk(
       }),
     );
   }
+  // Mentions and replies are mailed, grouped per person, once email is on.
+  const commentMail = new CommentMailSweeper(database.db, mail, config.publicUrl, logger, {
+    ...defaultNoticeSettings,
+    ...options.noticeSettings,
+  });
+  commentMail.start();
+  closers.push(() => commentMail.stop());
+  apiModules.push(mailPreferencesRoutes(database.db, mail.enabled, config.publicUrl));
   const comments = createCommentsModule({
     db: database.db,
     access,
     readDocument: (id) => collab.readDocument(id),
     live,
+    onMessage: mail.enabled ? recordCommentNotices : undefined,
   });
   apiModules.push(comments.routes, liveRoutes(live, access));
 

@@ -291,6 +291,26 @@ export interface CommentMentionsTable {
   user_id: string;
 }
 
+/** A comment someone is to be mailed about (mentioned, or a reply in a thread they took part in). */
+export interface CommentNoticesTable {
+  id: string;
+  user_id: string;
+  message_id: string;
+  /** "mention" or "reply". */
+  reason: string;
+  created_at: string;
+}
+
+/** A person's mail choices; no row means the defaults (comment mail on). */
+export interface MailPreferencesTable {
+  user_id: string;
+  /** 1: mail me about mentions and replies; 0: don't. */
+  comment_mail: number;
+  /** The secret in the unsubscribe link of every mail to them (no login needed to use it). */
+  unsubscribe_token: string;
+  updated_at: string;
+}
+
 export interface CommentThreadReadsTable {
   user_id: string;
   thread_id: string;
@@ -324,6 +344,8 @@ export interface Database {
   comment_messages: CommentMessagesTable;
   comment_mentions: CommentMentionsTable;
   comment_thread_reads: CommentThreadReadsTable;
+  comment_notices: CommentNoticesTable;
+  mail_preferences: MailPreferencesTable;
   comment_workspace_reads: CommentWorkspaceReadsTable;
   comparisons: ComparisonsTable;
   recommendation_evidence: RecommendationEvidenceTable;

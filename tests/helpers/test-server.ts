@@ -3,6 +3,7 @@ import { composeThemawerk, type Themawerk } from "../../server/compose";
 import { loadConfig } from "../../server/config";
 import { createLogger, type Logger } from "../../server/logger";
 import type { MailSettings } from "../../server/mail/mail-outbox";
+import type { NoticeSettings } from "../../server/modules/notifications/comment-mail-sweeper";
 import type { VersionSettings } from "../../server/modules/versions/version-sweeper";
 import { createTestStorage, type TestStorage } from "./test-database";
 
@@ -24,6 +25,7 @@ export async function startTestServer(
     collabSettings?: Partial<CollabSettings>;
     versionSettings?: Partial<VersionSettings>;
     mailSettings?: Partial<MailSettings>;
+    noticeSettings?: Partial<NoticeSettings>;
     /** An existing data folder and database to start on (a restart), instead of fresh storage. */
     storage?: TestStorage;
   } = {},
@@ -55,6 +57,7 @@ export async function startTestServer(
     collabSettings: options.collabSettings,
     versionSettings: options.versionSettings,
     mailSettings: options.mailSettings,
+    noticeSettings: options.noticeSettings,
   });
   const { port } = await themawerk.listen();
   return {

@@ -12,6 +12,7 @@ import { $createLessonNode, $isLessonNode } from "../../shared/editor";
 import type { CommentThread } from "../../shared/schemas/comments";
 import { apiCall } from "../helpers/api-client";
 import { type CollabClient, collabClient } from "../helpers/collab-clients";
+import { anchorFor, b64 } from "../helpers/comment-anchor";
 import { addMember, createUser, workspaceWithRoles } from "../helpers/fixtures";
 import { type LexicalClient, lexicalClient } from "../helpers/lexical-client";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -30,32 +31,6 @@ const api = (path: string, cookie: string, init: RequestInit & { json?: unknown 
   apiCall(server.url, path, cookie, init);
 const post = (path: string, cookie: string, json: unknown = {}) =>
   api(path, cookie, { method: "POST", json });
-
-const b64 = (rel: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(rel)).toString("base64");
-
-/** What a browser does on "select text → comment": relative positions around the passage in its own copy. */
-function anchorFor(doc: Y.Doc, passage: string) {
-  const root = doc.get("root", Y.XmlText);
-  for (const op of root.toDelta() as Array<{ insert: unknown }>) {
-    if (!(op.insert instanceof Y.XmlText)) continue;
-    const paragraph = op.insert;
-    let index = 0;
-    for (const part of paragraph.toDelta() as Array<{ insert: unknown }>) {
-      if (typeof part.insert === "string") {
-        const at = part.insert.indexOf(passage);
-        if (at >= 0) {
-          return {
-            start: b64(Y.createRelativePositionFromTypeIndex(paragraph, index + at, 0)),
-            end: b64(Y.createRelativePositionFromTypeIndex(paragraph, index + at + passage.length, -1)),
-            quote: passage,
-          };
-        }
-        index += part.insert.length;
-      } else index += 1;
-    }
-  }
-  throw new Error(`passage not found: ${passage}`);
-}
 
 function $textNode(): TextNode {
   const paragraph = $getRoot().getFirstChild();

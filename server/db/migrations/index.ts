@@ -11,6 +11,7 @@ import { minimumDoneMigration } from "./0008_minimum_done";
 import { documentDeletedByMigration } from "./0009_document_deleted_by";
 import { documentVersionsMigration } from "./0010_document_versions";
 import { mailMigration } from "./0011_mail";
+import { commentMailMigration } from "./0012_comment_mail";
 
 /** Every migration, in order; one set for both dialects. Append, never edit a released one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     "0009_document_deleted_by": documentDeletedByMigration(),
     "0010_document_versions": documentVersionsMigration(dialect),
     "0011_mail": mailMigration(),
+    "0012_comment_mail": commentMailMigration(),
   };
 }

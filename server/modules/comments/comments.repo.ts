@@ -1,5 +1,6 @@
 import type { Db } from "../../db/database";
 import type { CommentThreadsTable } from "../../db/schema";
+import type { MessageHook } from "../notifications/comment-notices";
 
 /** A thread row with its people's names and its messages, ready for the presenter. */
 export interface ThreadRecord extends CommentThreadsTable {
@@ -42,8 +43,13 @@ export interface NewMessage {
   mentions: string[];
 }
 
-/** Creates a thread with its first message, in one transaction. */
-export async function insertThread(db: Db, thread: NewThread, first: NewMessage): Promise<void> {
+/** Creates a thread with its first message, in one transaction (with what `onMessage` records for it). */
+export async function insertThread(
+  db: Db,
+  thread: NewThread,
+  first: NewMessage,
+  onMessage?: MessageHook,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto("comment_threads")
@@ -63,14 +69,14 @@ export async function insertThread(db: Db, thread: NewThread, first: NewMessage)
         resolved_by: null,
       })
       .execute();
-    await insertMessageIn(tx, first);
+    await insertMessageIn(tx, first, onMessage);
   });
 }
 
-/** Adds a reply and moves the thread's last activity. */
-export async function insertMessage(db: Db, message: NewMessage): Promise<void> {
+/** Adds a reply and moves the thread's last activity (with what `onMessage` records for it). */
+export async function insertMessage(db: Db, message: NewMessage, onMessage?: MessageHook): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await insertMessageIn(tx, message);
+    await insertMessageIn(tx, message, onMessage);
     await tx
       .updateTable("comment_threads")
       .set({ last_activity_at: message.at })
@@ -79,7 +85,7 @@ export async function insertMessage(db: Db, message: NewMessage): Promise<void> 
   });
 }
 
-async function insertMessageIn(tx: Db, m: NewMessage): Promise<void> {
+async function insertMessageIn(tx: Db, m: NewMessage, onMessage?: MessageHook): Promise<void> {
   await tx
     .insertInto("comment_messages")
     .values({
@@ -93,6 +99,13 @@ async function insertMessageIn(tx: Db, m: NewMessage): Promise<void> {
     })
     .execute();
   await replaceMentions(tx, m.id, m.mentions);
+  await onMessage?.(tx, {
+    messageId: m.id,
+    threadId: m.threadId,
+    authorId: m.authorId,
+    mentions: m.mentions,
+    at: m.at,
+  });
 }
 
 async function replaceMentions(tx: Db, messageId: string, userIds: string[]): Promise<void> {

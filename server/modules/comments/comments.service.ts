@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import type { Role } from "../../../shared/roles";
 import type {
   CommentThread,
   CreateThreadInput,
@@ -6,7 +7,6 @@ import type {
   UnreadResponse,
 } from "../../../shared/schemas/comments";
 import type { CommentLiveEvent } from "../../../shared/schemas/live";
-import type { Role } from "../../../shared/roles";
 import type { AccessControl } from "../../auth/access";
 import { type Action, can } from "../../auth/policy";
 import { anchorState, validateNewAnchor } from "../../comments/anchor";
@@ -15,6 +15,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from "../../error
 import type { SessionUser } from "../../http/app-env";
 import { newId, nowIso } from "../../ids";
 import type { LiveHub } from "../../live/live-hub";
+import type { MessageHook } from "../notifications/comment-notices";
 import { presentThread, presentUnread, type ThreadState } from "./comment.presenter";
 import { markThreadRead, markWorkspaceRead, openThreads, unreadMessages } from "./comments.reads";
 import * as repo from "./comments.repo";
@@ -36,6 +37,8 @@ export class CommentsService {
     private readonly access: AccessControl,
     private readonly readDocument: DocumentReader,
     private readonly live: LiveHub,
+    /** Records who is to be mailed about a new message, in its transaction (when email is on). */
+    private readonly onMessage?: MessageHook,
   ) {}
 
   /** Threads of a document, each with whether its passage (or lesson) still exists. */
@@ -106,6 +109,7 @@ export class CommentsService {
         at,
       },
       { id: messageId, threadId, authorId: user.id, body: input.body, at, mentions: input.mentions },
+      this.onMessage,
     );
     await markThreadRead(this.db, user.id, threadId, at);
     const thread = await this.reload(threadId);
@@ -120,14 +124,18 @@ export class CommentsService {
     await this.checkMentions(row.workspace_id, input.mentions);
     const at = nowIso();
     const id = newId();
-    await repo.insertMessage(this.db, {
-      id,
-      threadId,
-      authorId: user.id,
-      body: input.body,
-      at,
-      mentions: input.mentions,
-    });
+    await repo.insertMessage(
+      this.db,
+      {
+        id,
+        threadId,
+        authorId: user.id,
+        body: input.body,
+        at,
+        mentions: input.mentions,
+      },
+      this.onMessage,
+    );
     await markThreadRead(this.db, user.id, threadId, at);
     const thread = await this.reload(threadId);
     const message = this.messageOf(thread, id);
