@@ -177,6 +177,8 @@ export class MailDispatcher {
           last_error: String(error).slice(0, 500),
           next_attempt_at: new Date(Date.now() + wait).toISOString(),
           failed_at: giveUp ? nowIso() : null,
+          // A mail given up on keeps no content either (a reset link, a quoted comment).
+          ...(giveUp ? { text_body: "", html_body: "" } : {}),
         })
         .where("id", "=", mail.id)
         .execute();
@@ -195,7 +197,8 @@ export class MailDispatcher {
     }
     await this.db
       .updateTable("mail_outbox")
-      .set({ sent_at: nowIso(), claimed_until: null, last_error: null })
+      // What was sent is not kept: the row stays as a record of who got what when, without the content.
+      .set({ sent_at: nowIso(), claimed_until: null, last_error: null, text_body: "", html_body: "" })
       .where("id", "=", mail.id)
       .execute();
     return true;

@@ -5,6 +5,6 @@ export const invalidCredentials = () =>
   new AppError(401, "invalid_credentials", "The email address or password is not correct.");
 
 export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError(429, "rate_limited", `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`, {
+  new AppError(429, "rate_limited", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
     retryAfterSeconds,
   });

@@ -21,7 +21,7 @@ export function passwordResetRoutes(
 
     app.post("/api/auth/password-reset/confirm", async (c) => {
       const { token, newPassword } = await jsonBody(c, passwordResetConfirm);
-      await resets.confirm(token, newPassword);
+      await resets.confirm(token, newPassword, clientIp(c));
       return c.body(null, 204);
     });
   };

@@ -52,6 +52,7 @@ export const linkGone = () =>
 export class PasswordResetService {
   private readonly byAddress: AttemptLimiter;
   private readonly byClient: AttemptLimiter;
+  private readonly confirmsByClient: AttemptLimiter;
   private readonly now: () => number;
 
   constructor(private readonly deps: PasswordResetDeps) {
@@ -59,6 +60,8 @@ export class PasswordResetService {
     const common = { windowMs: FIFTEEN_MINUTES, store: deps.counters, now: this.now };
     this.byAddress = new AttemptLimiter({ ...common, name: "reset-address", limit: 3 });
     this.byClient = new AttemptLimiter({ ...common, name: "reset-client", limit: 20 });
+    // Guessing a 256-bit token is hopeless; the limit keeps password hashing from being free to ask for.
+    this.confirmsByClient = new AttemptLimiter({ ...common, name: "reset-confirm-client", limit: 30 });
   }
 
   /** Sends a reset mail when the address has an account and email is on; the same outcome to the caller either way. */
@@ -85,9 +88,18 @@ export class PasswordResetService {
   }
 
   /** Sets the new password with a valid token and ends every session of the account; the token is spent. */
-  async confirm(token: string, newPassword: string): Promise<void> {
-    const passwordHash = await hashPassword(newPassword);
+  async confirm(token: string, newPassword: string, ip: string): Promise<void> {
+    const wait = await AttemptLimiter.attemptEach([[this.confirmsByClient, ip]]);
+    if (wait > 0) throw rateLimited(wait);
     const now = new Date(this.now()).toISOString();
+    // Looked up before the (deliberately slow) hash: a made-up token costs one indexed read.
+    const known = await this.deps.db
+      .selectFrom("password_resets")
+      .select(["expires_at", "used_at"])
+      .where("token_hash", "=", hashToken(token))
+      .executeTakeFirst();
+    if (!known || known.used_at !== null || known.expires_at <= now) throw linkGone();
+    const passwordHash = await hashPassword(newPassword);
     const userId = await this.deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom("password_resets")
@@ -112,7 +124,7 @@ export class PasswordResetService {
         .execute();
       await trx
         .updateTable("users")
-        .set({ password_hash: passwordHash })
+        .set({ password_hash: passwordHash, updated_at: now })
         .where("id", "=", row.user_id)
         .execute();
       await trx.deleteFrom("sessions").where("user_id", "=", row.user_id).execute();
