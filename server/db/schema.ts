@@ -125,6 +125,8 @@ export interface MailOutboxTable {
   html_body: string;
   /** JSON object of extra headers (List-Unsubscribe …). */
   headers: string;
+  /** JSON array of attachments: { filename, contentType, base64 } (an .ics invitation). */
+  attachments: Generated<string>;
   created_at: string;
   next_attempt_at: string;
   attempts: Generated<number>;
@@ -308,7 +310,21 @@ export interface MailPreferencesTable {
   comment_mail: number;
   /** The secret in the unsubscribe link of every mail to them (no login needed to use it). */
   unsubscribe_token: string;
+  /** "daily", "weekly" or "off". */
+  digest: Generated<string>;
+  /** When the last digest went (its period starts there); null before the first. */
+  last_digest_at: string | null;
   updated_at: string;
+}
+
+/** A theme or document someone follows: their digest reports what is new there. */
+export interface FollowsTable {
+  user_id: string;
+  workspace_id: string;
+  /** "theme" or "document". */
+  target_type: string;
+  target_id: string;
+  created_at: string;
 }
 
 export interface CommentThreadReadsTable {
@@ -346,6 +362,7 @@ export interface Database {
   comment_thread_reads: CommentThreadReadsTable;
   comment_notices: CommentNoticesTable;
   mail_preferences: MailPreferencesTable;
+  follows: FollowsTable;
   comment_workspace_reads: CommentWorkspaceReadsTable;
   comparisons: ComparisonsTable;
   recommendation_evidence: RecommendationEvidenceTable;

@@ -3,7 +3,7 @@ import type { Db } from "../db/database";
 import type { MailOutboxTable } from "../db/schema";
 import { newId, nowIso } from "../ids";
 import type { Logger } from "../logger";
-import type { Mailer } from "./mailer";
+import type { MailAttachment, Mailer } from "./mailer";
 
 /** A composed mail to queue. */
 export interface OutgoingMail {
@@ -14,6 +14,7 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 export interface MailSettings {
@@ -50,6 +51,7 @@ export async function queueMail(db: Db, mail: OutgoingMail): Promise<string> {
       text_body: mail.text,
       html_body: mail.html,
       headers: JSON.stringify(mail.headers ?? {}),
+      attachments: JSON.stringify(mail.attachments ?? []),
       created_at: now,
       next_attempt_at: now,
       claimed_until: null,
@@ -162,6 +164,7 @@ export class MailDispatcher {
         text: mail.text_body,
         html: mail.html_body,
         headers: JSON.parse(mail.headers) as Record<string, string>,
+        attachments: JSON.parse(mail.attachments) as MailAttachment[],
       });
     } catch (error) {
       const attempts = Number(mail.attempts);
@@ -178,7 +181,7 @@ export class MailDispatcher {
           next_attempt_at: new Date(Date.now() + wait).toISOString(),
           failed_at: giveUp ? nowIso() : null,
           // A mail given up on keeps no content either (a reset link, a quoted comment).
-          ...(giveUp ? { text_body: "", html_body: "" } : {}),
+          ...(giveUp ? { text_body: "", html_body: "", attachments: "[]" } : {}),
         })
         .where("id", "=", mail.id)
         .execute();
@@ -198,7 +201,14 @@ export class MailDispatcher {
     await this.db
       .updateTable("mail_outbox")
       // What was sent is not kept: the row stays as a record of who got what when, without the content.
-      .set({ sent_at: nowIso(), claimed_until: null, last_error: null, text_body: "", html_body: "" })
+      .set({
+        sent_at: nowIso(),
+        claimed_until: null,
+        last_error: null,
+        text_body: "",
+        html_body: "",
+        attachments: "[]",
+      })
       .where("id", "=", mail.id)
       .execute();
     return true;

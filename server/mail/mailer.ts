@@ -6,6 +6,14 @@ export interface MailToSend {
   text: string;
   html: string;
   headers: Record<string, string>;
+  attachments: MailAttachment[];
+}
+
+/** A file sent with a mail (an .ics invitation); its content base64. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  base64: string;
 }
 
 /**

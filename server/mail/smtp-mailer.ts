@@ -20,6 +20,11 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
         html: mail.html,
         headers: mail.headers,
         messageId: mail.messageId,
+        attachments: mail.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.base64, "base64"),
+        })),
       });
     },
     close: () => transport.close(),

@@ -17,6 +17,7 @@ export function mailMigration() {
         .addColumn("text_body", "text", (c) => c.notNull())
         .addColumn("html_body", "text", (c) => c.notNull())
         .addColumn("headers", "text", (c) => c.notNull())
+        .addColumn("attachments", "text", (c) => c.notNull().defaultTo("[]"))
         .addColumn("created_at", "text", (c) => c.notNull())
         .addColumn("next_attempt_at", "text", (c) => c.notNull())
         .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
