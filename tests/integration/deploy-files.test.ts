@@ -45,6 +45,19 @@ describe("deployment files", () => {
     expect(config.meili?.url).toBe("http://meilisearch:7700");
   });
 
+  it("shows a mail relay set-up in .env.example that the config accepts and that turns email on", () => {
+    const example = read(".env.example");
+    const commented = (name: string) => new RegExp(`^# ${name}=(.+)$`, "m").exec(example)?.[1];
+    const smtpUrl = commented("SMTP_URL");
+    const mailFrom = commented("MAIL_FROM");
+    expect(smtpUrl).toMatch(/^smtps?:\/\//);
+    const config = loadConfig({ SMTP_URL: smtpUrl, MAIL_FROM: mailFrom });
+    expect(config.mail).toEqual({ smtpUrl, from: mailFrom });
+    // Only one of the two is a mistake the start-up names.
+    expect(() => loadConfig({ SMTP_URL: smtpUrl })).toThrow(/MAIL_FROM/);
+    expect(read("docker-compose.yml")).toMatch(/SMTP_URL/);
+  });
+
   it("has a Dockerfile that serves on 8080 with data in /data", () => {
     const dockerfile = read("Dockerfile");
     expect(dockerfile).toMatch(/EXPOSE 8080/);
