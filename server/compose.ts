@@ -35,12 +35,19 @@ import { createHandbookModules } from "./modules/handbook";
 import { ImportsService, importsRoutes } from "./modules/imports";
 import { lessonsRoutes } from "./modules/lessons/lessons.routes";
 import { LessonsService } from "./modules/lessons/lessons.service";
+import { createMeetingsModule } from "./modules/meetings";
 import {
   CommentMailSweeper,
   defaultNoticeSettings,
   type NoticeSettings,
 } from "./modules/notifications/comment-mail-sweeper";
 import { recordCommentNotices } from "./modules/notifications/comment-notices";
+import {
+  type DigestSettings,
+  DigestSweeper,
+  defaultDigestSettings,
+} from "./modules/notifications/digest-sweeper";
+import { followsRoutes } from "./modules/notifications/follows.routes";
 import { mailPreferencesRoutes } from "./modules/notifications/mail-preferences.routes";
 import { searchRoutes } from "./modules/search/search.routes";
 import { SearchService } from "./modules/search/search.service";
@@ -95,6 +102,8 @@ export interface ComposeOptions {
   mailSettings?: Partial<MailSettings>;
   /** Comment mail's grouping and polling other than the defaults (tests: seconds, not minutes). */
   noticeSettings?: Partial<NoticeSettings>;
+  /** The digest's polling and the length of its day other than the defaults (tests: seconds). */
+  digestSettings?: Partial<DigestSettings>;
 }
 
 /** The composition root: the only place adapters are constructed and wired together. */
@@ -271,6 +280,18 @@ export async function composeThemawerk(
   commentMail.start();
   closers.push(() => commentMail.stop());
   apiModules.push(mailPreferencesRoutes(database.db, mail.enabled, config.publicUrl));
+  // The digest of what people follow, daily or weekly, once email is on.
+  const digests = new DigestSweeper(database.db, mail, config.publicUrl, logger, {
+    ...defaultDigestSettings,
+    ...options.digestSettings,
+  });
+  digests.start();
+  closers.push(() => digests.stop());
+  apiModules.push(followsRoutes(database.db, access));
+  // Meetings in calendars: the .ics download, and the facilitator's invitation mailed to every member.
+  apiModules.push(
+    createMeetingsModule({ db: database.db, access, mail, publicUrl: config.publicUrl, counters }).routes,
+  );
   const comments = createCommentsModule({
     db: database.db,
     access,

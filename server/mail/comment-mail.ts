@@ -30,7 +30,7 @@ const words = {
     open: "Bekijk de reactie",
     footer:
       "Themawerk — je krijgt deze mail omdat iemand je noemde of reageerde in een gesprek waar je aan meedeed. Gelezen reacties mailen we niet.",
-    unsubscribe: "Geen mails meer over reacties",
+    unsubscribe: "Geen mails meer van Themawerk",
     preferences: "Mailvoorkeuren",
   },
   en: {
@@ -49,7 +49,7 @@ const words = {
     open: "See the comment",
     footer:
       "Themawerk — you get this mail because someone mentioned you or replied in a conversation you took part in. Comments you already read are not mailed.",
-    unsubscribe: "No more mail about comments",
+    unsubscribe: "No more mail from Themawerk",
     preferences: "Mail preferences",
   },
 } as const;

@@ -4,6 +4,7 @@ import { loadConfig } from "../../server/config";
 import { createLogger, type Logger } from "../../server/logger";
 import type { MailSettings } from "../../server/mail/mail-outbox";
 import type { NoticeSettings } from "../../server/modules/notifications/comment-mail-sweeper";
+import type { DigestSettings } from "../../server/modules/notifications/digest-sweeper";
 import type { VersionSettings } from "../../server/modules/versions/version-sweeper";
 import { createTestStorage, type TestStorage } from "./test-database";
 
@@ -26,6 +27,7 @@ export async function startTestServer(
     versionSettings?: Partial<VersionSettings>;
     mailSettings?: Partial<MailSettings>;
     noticeSettings?: Partial<NoticeSettings>;
+    digestSettings?: Partial<DigestSettings>;
     /** An existing data folder and database to start on (a restart), instead of fresh storage. */
     storage?: TestStorage;
   } = {},
@@ -58,6 +60,7 @@ export async function startTestServer(
     versionSettings: options.versionSettings,
     mailSettings: options.mailSettings,
     noticeSettings: options.noticeSettings,
+    digestSettings: options.digestSettings,
   });
   const { port } = await themawerk.listen();
   return {

@@ -124,7 +124,7 @@ describe("mail about mentions and replies", () => {
 
     expect(inEnglish?.subject).toBe("Eddy Editor mentioned you in “Verslag werksessie Gent”");
     expect(inEnglish?.text).toContain("See the comment:");
-    expect(inEnglish?.text).toContain("No more mail about comments:");
+    expect(inEnglish?.text).toContain("No more mail from Themawerk:");
 
     // The writer is not mailed about their own comment, and nobody gets a second copy.
     await noticesTaken(people.viewer);
@@ -184,7 +184,11 @@ describe("mail about mentions and replies", () => {
     const html = await page.text();
     expect(html).toContain('<form method="post">');
     expect(html).toContain(person.email);
-    expect((await api("/api/me/mail", person.cookie)).body).toEqual({ enabled: true, commentMail: true });
+    expect((await api("/api/me/mail", person.cookie)).body).toEqual({
+      enabled: true,
+      commentMail: true,
+      digest: "weekly",
+    });
 
     // A mail client's RFC 8058 post: no cookie, no Origin, the form body of the standard.
     const posted = await fetch(link, {
@@ -194,7 +198,11 @@ describe("mail about mentions and replies", () => {
     });
     expect(posted.status).toBe(200);
     expect(await posted.text()).toContain("Je krijgt geen mails meer over reacties");
-    expect((await api("/api/me/mail", person.cookie)).body).toEqual({ enabled: true, commentMail: false });
+    expect((await api("/api/me/mail", person.cookie)).body).toEqual({
+      enabled: true,
+      commentMail: false,
+      digest: "off",
+    });
 
     // Mentioned again: no mail.
     await threadOnPassage(people.editor, "@Uma Uitschrijver, nog één vraag.", [person]);
@@ -203,7 +211,7 @@ describe("mail about mentions and replies", () => {
 
     // Back on from the account page's preference.
     const on = await api("/api/me/mail", person.cookie, { method: "PUT", json: { commentMail: true } });
-    expect(on.body).toEqual({ enabled: true, commentMail: true });
+    expect(on.body).toEqual({ enabled: true, commentMail: true, digest: "off" });
     await threadOnPassage(people.editor, "@Uma Uitschrijver, welkom terug.", [person]);
     await sink.waitFor(person.email, 2);
 
@@ -265,6 +273,7 @@ describe("comment mail with email off", () => {
       expect((await apiCall(off.url, "/api/me/mail", ws.viewer.cookie)).body).toEqual({
         enabled: false,
         commentMail: true,
+        digest: "weekly",
       });
     } finally {
       await off.close();

@@ -5,11 +5,13 @@ import common from "./messages/common";
 import comparison from "./messages/comparison";
 import documents from "./messages/documents";
 import editor from "./messages/editor";
+import follows from "./messages/follows";
 import handbook from "./messages/handbook";
 import history from "./messages/history";
 import imports from "./messages/imports";
 import invitations from "./messages/invitations";
 import lessons from "./messages/lessons";
+import meetings from "./messages/meetings";
 import search from "./messages/search";
 import shell from "./messages/shell";
 import workspaces from "./messages/workspaces";
@@ -26,11 +28,13 @@ export const catalogue = {
   comparison,
   documents,
   editor,
+  follows,
   handbook,
   history,
   imports,
   invitations,
   lessons,
+  meetings,
   search,
   shell,
   workspaces,

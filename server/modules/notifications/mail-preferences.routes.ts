@@ -34,7 +34,12 @@ export function mailPreferencesRoutes(db: Db, mailEnabled: boolean, publicUrl: s
       c.header("Cache-Control", "no-store");
       c.header("Referrer-Policy", "no-referrer");
       if (!owner) return c.html(page("nl", { kind: "gone" }), 404);
-      return c.html(page(owner.locale, { kind: owner.comment_mail ? "ask" : "done", email: owner.email }));
+      return c.html(
+        page(owner.locale, {
+          kind: owner.comment_mail || owner.digest !== "off" ? "ask" : "done",
+          email: owner.email,
+        }),
+      );
     });
 
     app.post("/mail/afmelden/:token", async (c) => {

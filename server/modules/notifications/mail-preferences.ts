@@ -1,29 +1,44 @@
 import { randomBytes } from "node:crypto";
+import { type DigestFrequency, digestFrequencies } from "../../../shared/schemas/mail";
 import type { Db } from "../../db/database";
 import { nowIso } from "../../ids";
 
 /** What a person chose to be mailed about; the defaults when they never chose. */
 export interface MailChoices {
   commentMail: boolean;
+  digest: DigestFrequency;
 }
 
-const DEFAULTS: MailChoices = { commentMail: true };
+/** What someone who never chose gets (the column default of mail_preferences.digest agrees). */
+export const DEFAULT_MAIL_CHOICES: MailChoices = { commentMail: true, digest: "weekly" };
+
+/** A stored digest value as a frequency; anything unknown reads as the default. */
+export const asDigestFrequency = (value: string): DigestFrequency =>
+  (digestFrequencies as readonly string[]).includes(value)
+    ? (value as DigestFrequency)
+    : DEFAULT_MAIL_CHOICES.digest;
 
 export async function readMailChoices(db: Db, userId: string): Promise<MailChoices> {
   const row = await db
     .selectFrom("mail_preferences")
-    .select("comment_mail")
+    .select(["comment_mail", "digest"])
     .where("user_id", "=", userId)
     .executeTakeFirst();
-  return row ? { commentMail: row.comment_mail === 1 } : DEFAULTS;
+  return row
+    ? { commentMail: row.comment_mail === 1, digest: asDigestFrequency(row.digest) }
+    : DEFAULT_MAIL_CHOICES;
 }
 
-/** Stores a person's choices (the row and its unsubscribe token are made on first use). */
-export async function saveMailChoices(db: Db, userId: string, choices: MailChoices): Promise<void> {
+/** Stores the choices given, leaving the others (the row and its unsubscribe token are made on first use). */
+export async function saveMailChoices(db: Db, userId: string, choices: Partial<MailChoices>): Promise<void> {
   await ensurePreferences(db, userId);
   await db
     .updateTable("mail_preferences")
-    .set({ comment_mail: choices.commentMail ? 1 : 0, updated_at: nowIso() })
+    .set({
+      ...(choices.commentMail !== undefined && { comment_mail: choices.commentMail ? 1 : 0 }),
+      ...(choices.digest !== undefined && { digest: choices.digest }),
+      updated_at: nowIso(),
+    })
     .where("user_id", "=", userId)
     .execute();
 }
@@ -36,11 +51,11 @@ export async function unsubscribeToken(db: Db, userId: string): Promise<string> 
   return (await ensurePreferences(db, userId)).unsubscribe_token;
 }
 
-/** Turns off comment mail for the owner of the token; their id, or undefined for an unknown token. */
+/** Turns off all mail (comment mail and the digest) for the owner of the token; their id, or undefined for an unknown token. */
 export async function unsubscribe(db: Db, token: string): Promise<string | undefined> {
   const row = await db
     .updateTable("mail_preferences")
-    .set({ comment_mail: 0, updated_at: nowIso() })
+    .set({ comment_mail: 0, digest: "off", updated_at: nowIso() })
     .where("unsubscribe_token", "=", token)
     .returning("user_id")
     .executeTakeFirst();
@@ -52,7 +67,13 @@ export async function tokenOwner(db: Db, token: string) {
   return db
     .selectFrom("mail_preferences")
     .innerJoin("users", "users.id", "mail_preferences.user_id")
-    .select(["users.id", "users.email", "users.locale", "mail_preferences.comment_mail"])
+    .select([
+      "users.id",
+      "users.email",
+      "users.locale",
+      "mail_preferences.comment_mail",
+      "mail_preferences.digest",
+    ])
     .where("mail_preferences.unsubscribe_token", "=", token)
     .executeTakeFirst();
 }
@@ -62,7 +83,8 @@ async function ensurePreferences(db: Db, userId: string) {
     .insertInto("mail_preferences")
     .values({
       user_id: userId,
-      comment_mail: DEFAULTS.commentMail ? 1 : 0,
+      comment_mail: DEFAULT_MAIL_CHOICES.commentMail ? 1 : 0,
+      digest: DEFAULT_MAIL_CHOICES.digest,
       unsubscribe_token: randomBytes(24).toString("base64url"),
       updated_at: nowIso(),
     })

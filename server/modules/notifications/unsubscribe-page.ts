@@ -2,19 +2,20 @@ import { escapeHtml } from "../../mail/mail-layout";
 
 const words = {
   nl: {
-    title: "Geen mails meer over reacties",
-    ask: (email: string) => `Wil je geen mails meer over vermeldingen en reacties naar ${email}?`,
+    title: "Geen mails meer van Themawerk",
+    ask: (email: string) =>
+      `Wil je geen mails meer naar ${email}, niet over vermeldingen en reacties en ook geen overzicht?`,
     confirm: "Afmelden",
-    done: (email: string) => `Je krijgt geen mails meer over reacties op ${email}.`,
+    done: (email: string) => `Je krijgt geen mails meer over reacties en geen overzicht meer op ${email}.`,
     again: "Wil je ze toch weer? Zet ze aan op je accountpagina.",
     account: "Naar je account",
     gone: "Deze afmeldlink is niet geldig. Je mailvoorkeuren staan op je accountpagina.",
   },
   en: {
-    title: "No more mail about comments",
-    ask: (email: string) => `Stop mail about mentions and replies to ${email}?`,
+    title: "No more mail from Themawerk",
+    ask: (email: string) => `Stop all mail to ${email}: about mentions and replies, and the digest?`,
     confirm: "Unsubscribe",
-    done: (email: string) => `You will get no more mail about comments at ${email}.`,
+    done: (email: string) => `You will get no more mail about comments and no more digests at ${email}.`,
     again: "Want them after all? Turn them on on your account page.",
     account: "To your account",
     gone: "This unsubscribe link is not valid. Your mail preferences are on your account page.",

@@ -12,6 +12,7 @@ import { usePageTitle } from "../../ui/use-page-title";
 import { useMailStatus } from "../auth/password-reset-queries";
 import { useCurrentUser } from "../auth/session";
 import { useUpdateAccount } from "./account-queries";
+import { MailPreferences } from "./MailPreferences";
 import { PasswordForm } from "./PasswordForm";
 
 /** My account: name, interface language, password; a note when the server sends no email. */
@@ -29,6 +30,7 @@ export function AccountPage() {
       </header>
       <ProfileForm />
       <LanguageForm />
+      <MailPreferences />
       <PasswordForm />
     </div>
   );

@@ -10,8 +10,10 @@ import { PageError, PageLoading } from "../../ui/PageState";
 import { usePageTitle } from "../../ui/use-page-title";
 import { useMe } from "../auth/session";
 import { DocumentComments } from "../comments/DocumentComments";
+import { FollowButton } from "../follows/FollowButton";
 import { ChapterThemePicker } from "../handbook/ChapterThemePicker";
 import { NameVersionDialog } from "../history/NameVersionDialog";
+import { MeetingCalendarActions } from "../meetings/MeetingCalendarActions";
 import { EvidencePanel } from "../recommendations/EvidencePanel";
 import { DocumentDetails } from "./DocumentDetails";
 import { DocumentTitle } from "./DocumentTitle";
@@ -49,8 +51,10 @@ export function DocumentPage() {
       <header className="document-page__header">
         <DocumentTitle documentId={document.id} title={document.title} editable={canWrite && !trashed} />
         <DocumentDetails document={document} />
+        {!trashed && <MeetingCalendarActions document={document} role={role} />}
         {!trashed && (
           <div className="document-page__actions">
+            <FollowButton workspaceId={workspaceId} targetType="document" targetId={document.id} />
             <Link
               to={`/w/${workspaceId}/d/${document.id}/geschiedenis`}
               className="button button--secondary button--small"

@@ -9,6 +9,7 @@ import { CheckboxField } from "../../ui/CheckboxField";
 import { PageError, PageLoading } from "../../ui/PageState";
 import { TextField } from "../../ui/TextField";
 import { usePageTitle } from "../../ui/use-page-title";
+import { FollowButton } from "../follows/FollowButton";
 import { useWorkspace } from "../workspaces/workspace-queries";
 import { SynonymsSection } from "./SynonymsSection";
 import { MergeThemeDialog, RenameThemeDialog } from "./ThemeDialogs";
@@ -104,6 +105,12 @@ export function ThemesPage() {
                 <span className="theme-row__count">
                   {t("themes.lessonCount", { count: theme.lessonCount })}
                 </span>
+                <FollowButton
+                  workspaceId={workspaceId}
+                  targetType="theme"
+                  targetId={theme.id}
+                  name={theme.name}
+                />
                 {canManage && (
                   <span className="theme-row__actions">
                     {!theme.archived && (

@@ -25,6 +25,15 @@ const nl = {
     changed: "Je wachtwoord is gewijzigd. Je andere sessies zijn afgemeld.",
     wrongCurrent: "Het huidige wachtwoord klopt niet.",
   },
+  mail: {
+    title: "E-mail",
+    commentMail: "Mail me bij vermeldingen en antwoorden",
+    digest: "Overzicht per mail",
+    digestHint:
+      "Nieuwe lessen om te wegen in de thema's die je volgt, nieuwe gesprekken in de documenten die je volgt en wat er veranderde sinds het laatste overleg.",
+    frequency: { daily: "dagelijks", weekly: "wekelijks", off: "uit" },
+    saved: "Je mailvoorkeuren zijn bewaard.",
+  },
 };
 
 const en: typeof nl = {
@@ -52,6 +61,15 @@ const en: typeof nl = {
     submitting: "Changing…",
     changed: "Your password has been changed. Your other sessions have been logged out.",
     wrongCurrent: "The current password is wrong.",
+  },
+  mail: {
+    title: "Email",
+    commentMail: "Mail me about mentions and replies",
+    digest: "Digest by mail",
+    digestHint:
+      "New lessons to weigh in the themes you follow, new conversations in the documents you follow and what changed since the last meeting.",
+    frequency: { daily: "daily", weekly: "weekly", off: "off" },
+    saved: "Your mail preferences have been saved.",
   },
 };
 
