@@ -1,4 +1,4 @@
-import { renderMail } from "./mail-layout";
+import { renderMail, unsubscribeParts } from "./mail-layout";
 import type { OutgoingMail } from "./mail-outbox";
 
 /** One comment a person is told about. */
@@ -72,6 +72,7 @@ export function commentNoticeMail(
   const ordered = [...items].sort((a, b) => Number(b.reason === "mention") - Number(a.reason === "mention"));
   const first = ordered[0];
   const subject = oneLine(ordered.length === 1 && first ? w.one(first) : w.many(ordered.length));
+  const ways = unsubscribeParts(links, w);
   const { text, html } = renderMail({
     lang,
     heading: subject,
@@ -82,10 +83,7 @@ export function commentNoticeMail(
       link: { label: w.open, url: i.url },
     })),
     footer: w.footer,
-    footerLinks: [
-      { label: w.unsubscribe, url: links.unsubscribe },
-      { label: w.preferences, url: links.preferences },
-    ],
+    footerLinks: ways.footerLinks,
   });
   return {
     kind: "comment_notice",
@@ -93,9 +91,6 @@ export function commentNoticeMail(
     subject,
     text,
     html,
-    headers: {
-      "List-Unsubscribe": `<${links.unsubscribe}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    headers: ways.headers,
   };
 }

@@ -1,4 +1,4 @@
-import { type MailSection, renderMail } from "./mail-layout";
+import { type MailSection, renderMail, unsubscribeParts } from "./mail-layout";
 import type { OutgoingMail } from "./mail-outbox";
 
 /** A candidate lesson in a followed theme that the person has not weighed yet. */
@@ -151,16 +151,14 @@ export function digestMail(
       : []),
   ]);
   const subject = w.subject(frequency);
+  const ways = unsubscribeParts(links, w);
   const { text, html } = renderMail({
     lang,
     heading: subject,
     intro: [w.hello(to.name), w.intro],
     sections,
     footer: w.footer,
-    footerLinks: [
-      { label: w.unsubscribe, url: links.unsubscribe },
-      { label: w.preferences, url: links.preferences },
-    ],
+    footerLinks: ways.footerLinks,
   });
   return {
     kind: "digest",
@@ -168,9 +166,6 @@ export function digestMail(
     subject,
     text,
     html,
-    headers: {
-      "List-Unsubscribe": `<${links.unsubscribe}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    headers: ways.headers,
   };
 }

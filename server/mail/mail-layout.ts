@@ -95,3 +95,24 @@ export function renderMail(content: MailContent): { text: string; html: string }
   ].join("\n");
   return { text, html };
 }
+
+/**
+ * The two ways out of a mail someone did not ask for one by one: the footer links (unsubscribe,
+ * preferences) and the headers mail programs turn into their own unsubscribe button (RFC 2369 and
+ * RFC 8058 one-click, a POST to the same link).
+ */
+export function unsubscribeParts(
+  links: { unsubscribe: string; preferences: string },
+  words: { unsubscribe: string; preferences: string },
+): { footerLinks: NonNullable<MailContent["footerLinks"]>; headers: Record<string, string> } {
+  return {
+    footerLinks: [
+      { label: words.unsubscribe, url: links.unsubscribe },
+      { label: words.preferences, url: links.preferences },
+    ],
+    headers: {
+      "List-Unsubscribe": `<${links.unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { Db } from "../../db/database";
 import type { Logger } from "../../logger";
 import { type CommentNoticeItem, commentNoticeMail } from "../../mail/comment-mail";
 import type { MailService } from "../../mail/create-mail";
+import { PeriodicRound } from "../../mail/periodic-round";
 import { readMailChoices, unsubscribeToken } from "./mail-preferences";
 
 export interface NoticeSettings {
@@ -27,33 +28,28 @@ export const unsubscribeUrl = (publicUrl: string, token: string) => `${publicUrl
  * person has read since, and people who turned comment mail off.
  */
 export class CommentMailSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly rounds: PeriodicRound;
 
   constructor(
     private readonly db: Db,
     private readonly mail: Pick<MailService, "enabled" | "queue" | "nudge">,
     private readonly publicUrl: string,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly settings: NoticeSettings = defaultNoticeSettings,
-  ) {}
-
-  start(): void {
-    if (!this.mail.enabled) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .catch((error) => this.logger.warn("mail: comment notices not sent yet", { error: String(error) }))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, this.settings.pollMs);
-    this.timer.unref();
+  ) {
+    this.rounds = new PeriodicRound(
+      () => this.sweep(),
+      settings.pollMs,
+      (error) => logger.warn("mail: comment notices not sent yet", { error: String(error) }),
+    );
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    if (this.mail.enabled) this.rounds.start();
+  }
+
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One round: mails everyone whose first waiting notice is old enough; how many mails were queued. */

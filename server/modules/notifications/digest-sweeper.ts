@@ -2,6 +2,7 @@ import type { Db } from "../../db/database";
 import type { Logger } from "../../logger";
 import type { MailService } from "../../mail/create-mail";
 import { type DigestWorkspacePart, digestHasNews, digestMail } from "../../mail/digest-mail";
+import { PeriodicRound } from "../../mail/periodic-round";
 import { unsubscribeUrl } from "./comment-mail-sweeper";
 import {
   type DigestCandidate,
@@ -37,33 +38,28 @@ const startOfDay = (date: string) => `${date}T00:00:00.000Z`;
  * empty digest sends nothing but still moves the period on.
  */
 export class DigestSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly rounds: PeriodicRound;
 
   constructor(
     private readonly db: Db,
     private readonly mail: Pick<MailService, "enabled" | "queue" | "nudge">,
     private readonly publicUrl: string,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly settings: DigestSettings = defaultDigestSettings,
-  ) {}
-
-  start(): void {
-    if (!this.mail.enabled) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .catch((error) => this.logger.warn("mail: digests not sent yet", { error: String(error) }))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, this.settings.pollMs);
-    this.timer.unref();
+  ) {
+    this.rounds = new PeriodicRound(
+      () => this.sweep(),
+      settings.pollMs,
+      (error) => logger.warn("mail: digests not sent yet", { error: String(error) }),
+    );
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    if (this.mail.enabled) this.rounds.start();
+  }
+
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One round: every person whose digest is due gets it (or, with nothing new, a moved period); how many mails were queued. */
