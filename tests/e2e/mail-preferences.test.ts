@@ -95,6 +95,9 @@ describe.skipIf(!chromiumAvailable)("mail preferences and following in Chromium"
         async () => (await apiAs(server, ws.viewer, `/api/workspaces/${ws.workspaceId}/follows`)).body.themes,
       )
       .toHaveLength(1);
+    // Looked at (and checked for contrast) once the click's colour transition has ended: white on the accent.
+    await page.mouse.move(0, 0);
+    await expect.poll(() => following.evaluate((b) => getComputedStyle(b).color)).toBe("rgb(255, 255, 255)");
     await page.screenshot({ path: screenshotPath("themes-following"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
