@@ -4,6 +4,7 @@ import { anchorFor } from "../helpers/comment-anchor";
 import { addMember, createUser, type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
 import { postImport } from "../helpers/import-files";
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
+import { createTestStorage } from "../helpers/test-database";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 const PASSAGE = "De welzijnsraad kwam pas aan het einde aan tafel.";
@@ -251,6 +252,65 @@ describe("mail about mentions and replies", () => {
     await noticesTaken(people.viewer);
     expect(mailsTo(leaver)).toEqual([]);
     expect(mailsTo(people.viewer)).toHaveLength(viewerBefore);
+  });
+});
+
+describe("comment mail across a dead relay and a restart", () => {
+  it("mails a mention made while SMTP was down once, after the app restarted and the relay came back", async () => {
+    const relay = await startSmtpSink();
+    const storage = await createTestStorage();
+    const env = { SMTP_URL: relay.smtpUrl, MAIL_FROM: "Themawerk <noreply@themawerk.test>" };
+    const settings = {
+      mailSettings: { pollMs: 100, retryBaseMs: 100, retryMaxMs: 400 },
+      noticeSettings: { pollMs: 100, groupMs: 1_000 },
+      storage,
+    };
+    let first: TestServer | undefined;
+    let second: TestServer | undefined;
+    try {
+      await relay.stop();
+      first = await startTestServer(env, settings);
+      const ws = await workspaceWithRoles(first.themawerk);
+      const doc = await postImport(first, ws.workspaceId, ws.editor.cookie, { name: "b.md", bytes: MINUTES });
+      const posted = await apiCall(
+        first.url,
+        `/api/documents/${doc.body.documentId}/threads`,
+        ws.editor.cookie,
+        {
+          method: "POST",
+          json: { target: "document", body: "@Vera Viewer, lees je mee?", mentions: [ws.viewer.id] },
+        },
+      );
+      expect(posted.status).toBe(201);
+      // The sweeper made the mail and the dispatcher tried the dead relay at least once.
+      await expect
+        .poll(
+          async () =>
+            (
+              await first?.themawerk.database.db
+                .selectFrom("mail_outbox")
+                .select(["attempts", "sent_at"])
+                .where("to_address", "=", ws.viewer.email)
+                .execute()
+            )?.map((r) => [Number(r.attempts) > 0, r.sent_at]),
+          { timeout: 10_000, interval: 100 },
+        )
+        .toEqual([[true, null]]);
+      await first.close();
+      first = undefined;
+
+      await relay.start();
+      second = await startTestServer(env, settings);
+      const [mail] = await relay.waitFor(ws.viewer.email);
+      expect(mail?.subject).toBe("Eddy Editor noemde je in “Verslag werksessie Gent”");
+      await new Promise((r) => setTimeout(r, 800));
+      expect(relay.mails.filter((m) => m.to.includes(ws.viewer.email.toLowerCase()))).toHaveLength(1);
+    } finally {
+      await first?.close();
+      await second?.close();
+      await relay.stop();
+      await storage.cleanup();
+    }
   });
 });
 
