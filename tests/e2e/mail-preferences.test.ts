@@ -12,7 +12,7 @@ import {
   waitForEditor,
 } from "../helpers/e2e-setup";
 import { workspaceWithRoles } from "../helpers/fixtures";
-import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
+import { mailEnvFor, type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 describe.skipIf(!chromiumAvailable)("mail preferences and following in Chromium", () => {
@@ -24,10 +24,7 @@ describe.skipIf(!chromiumAvailable)("mail preferences and following in Chromium"
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    server = await startTestServer({
-      SMTP_URL: sink.smtpUrl,
-      MAIL_FROM: "Themawerk <noreply@themawerk.test>",
-    });
+    server = await startTestServer(mailEnvFor(sink));
     ws = await workspaceWithRoles(server.themawerk);
   });
   afterEach(async () => {

@@ -4,10 +4,8 @@ import { axeViolations } from "../helpers/axe";
 import { type Browser, chromiumAvailable, screenshotPath } from "../helpers/browser";
 import { apiAs, browserAs, createDocumentAs, openPage } from "../helpers/e2e-setup";
 import { workspaceWithRoles } from "../helpers/fixtures";
-import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
+import { FAST_OUTBOX, mailEnvFor, type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
 import { startTestServer, type TestServer } from "../helpers/test-server";
-
-const MAIL_FROM = "Themawerk <noreply@themawerk.test>";
 
 describe.skipIf(!chromiumAvailable)("a meeting in calendars, in the browser", () => {
   let sink: SmtpSink;
@@ -19,10 +17,7 @@ describe.skipIf(!chromiumAvailable)("a meeting in calendars, in the browser", ()
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    server = await startTestServer(
-      { SMTP_URL: sink.smtpUrl, MAIL_FROM },
-      { mailSettings: { pollMs: 100, retryBaseMs: 100, retryMaxMs: 400 } },
-    );
+    server = await startTestServer(mailEnvFor(sink), { mailSettings: FAST_OUTBOX });
     ws = await workspaceWithRoles(server.themawerk);
     meetingId = await createDocumentAs(server, ws.facilitator, ws.workspaceId, {
       title: "Werkgroepoverleg, januari",
@@ -72,7 +67,6 @@ describe.skipIf(!chromiumAvailable)("a meeting in calendars, in the browser", ()
     const dialog = page.getByRole("alertdialog", { name: "Uitnodiging mailen" });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain("«Werkgroepoverleg, januari»");
-    await page.locator(".modal-overlay[data-entering]").waitFor({ state: "detached" });
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath("meeting-invite-dialog") });
 
@@ -122,7 +116,6 @@ describe.skipIf(!chromiumAvailable)("a meeting in calendars, in the browser", ()
     expect(await alert.textContent()).toMatch(
       /^Er zijn het afgelopen uur al genoeg uitnodigingen voor deze vergadering verstuurd\. Probeer het over \d+ minuten opnieuw\.$/,
     );
-    await page.locator(".modal-overlay[data-entering]").waitFor({ state: "detached" });
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath("meeting-invite-limit") });
   });

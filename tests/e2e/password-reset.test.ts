@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCall } from "../helpers/api-client";
 import { axeViolations } from "../helpers/axe";
 import { type Browser, chromiumAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
-import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
+import { mailEnvFor, type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 // The admin bootstrap makes a real account with a password (Dutch interface, as every new account).
@@ -52,8 +52,7 @@ describe.skipIf(!chromiumAvailable)("forgotten password, through a real mail, in
       {
         ADMIN_EMAIL: ACCOUNT.email,
         ADMIN_PASSWORD: ACCOUNT.password,
-        SMTP_URL: sink.smtpUrl,
-        MAIL_FROM: "Themawerk <noreply@themawerk.test>",
+        ...mailEnvFor(sink),
       },
       // The outbox is nudged when a mail is queued; short waits keep a retry (if any) within the test.
       { mailSettings: { pollMs: 200, retryBaseMs: 200 } },

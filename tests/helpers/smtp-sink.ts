@@ -88,3 +88,22 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
   };
 }
+
+/** The sender the test apps are given. */
+export const TEST_MAIL_FROM = "Themawerk <noreply@themawerk.test>";
+
+/** The environment that points an app at this sink. */
+export const mailEnvFor = (sink: Pick<SmtpSink, "smtpUrl">) => ({
+  SMTP_URL: sink.smtpUrl,
+  MAIL_FROM: TEST_MAIL_FROM,
+});
+
+/** Outbox timing for tests: polled every 100 ms, a failed send retried within 400 ms. */
+export const FAST_OUTBOX = { pollMs: 100, retryBaseMs: 100, retryMaxMs: 400 };
+
+/** A header as it was sent (mailparser folds the List-* headers into an object of its own). */
+export const sentHeader = (mail: ReceivedMail, name: string) =>
+  mail.raw.headerLines
+    .find((h) => h.key === name.toLowerCase())
+    ?.line.replace(/^[^:]+:\s*/, "")
+    .replace(/\r?\n\s+/g, "");

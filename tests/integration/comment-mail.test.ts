@@ -3,7 +3,14 @@ import { apiCall } from "../helpers/api-client";
 import { anchorFor } from "../helpers/comment-anchor";
 import { addMember, createUser, type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
 import { postImport } from "../helpers/import-files";
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
+import {
+  FAST_OUTBOX,
+  mailEnvFor,
+  type ReceivedMail,
+  type SmtpSink,
+  sentHeader,
+  startSmtpSink,
+} from "../helpers/smtp-sink";
 import { createTestStorage } from "../helpers/test-database";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -61,26 +68,16 @@ async function noticesTaken(person: FixtureUser): Promise<void> {
   await new Promise((r) => setTimeout(r, 600));
 }
 
-/** A header as it was sent (mailparser folds the List-* headers into an object of its own). */
-const rawHeader = (mail: ReceivedMail, name: string) =>
-  mail.raw.headerLines
-    .find((h) => h.key === name.toLowerCase())
-    ?.line.replace(/^[^:]+:\s*/, "")
-    .replace(/\r?\n\s+/g, "");
-
 const unsubscribeLink = (mail: ReceivedMail) =>
-  (rawHeader(mail, "List-Unsubscribe") ?? "").replace(/^<|>$/g, "");
+  (sentHeader(mail, "List-Unsubscribe") ?? "").replace(/^<|>$/g, "");
 
 describe("mail about mentions and replies", () => {
   beforeAll(async () => {
     sink = await startSmtpSink();
-    server = await startTestServer(
-      { SMTP_URL: sink.smtpUrl, MAIL_FROM: "Themawerk <noreply@themawerk.test>" },
-      {
-        mailSettings: { pollMs: 100, retryBaseMs: 100, retryMaxMs: 400 },
-        noticeSettings: { pollMs: 100, groupMs: GROUP_MS },
-      },
-    );
+    server = await startTestServer(mailEnvFor(sink), {
+      mailSettings: FAST_OUTBOX,
+      noticeSettings: { pollMs: 100, groupMs: GROUP_MS },
+    });
     people = await workspaceWithRoles(server.themawerk);
     english = await createUser(server.themawerk, "Erin English");
     await server.themawerk.database.db
@@ -121,7 +118,7 @@ describe("mail about mentions and replies", () => {
     expect(unsubscribeLink(dutch as ReceivedMail)).toMatch(
       new RegExp(`^${server.url}/mail/afmelden/[A-Za-z0-9_-]{32}$`),
     );
-    expect(rawHeader(dutch as ReceivedMail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    expect(sentHeader(dutch as ReceivedMail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
 
     expect(inEnglish?.subject).toBe("Eddy Editor mentioned you in “Verslag werksessie Gent”");
     expect(inEnglish?.text).toContain("See the comment:");
@@ -259,9 +256,9 @@ describe("comment mail across a dead relay and a restart", () => {
   it("mails a mention made while SMTP was down once, after the app restarted and the relay came back", async () => {
     const relay = await startSmtpSink();
     const storage = await createTestStorage();
-    const env = { SMTP_URL: relay.smtpUrl, MAIL_FROM: "Themawerk <noreply@themawerk.test>" };
+    const env = mailEnvFor(relay);
     const settings = {
-      mailSettings: { pollMs: 100, retryBaseMs: 100, retryMaxMs: 400 },
+      mailSettings: FAST_OUTBOX,
       noticeSettings: { pollMs: 100, groupMs: 1_000 },
       storage,
     };

@@ -2,12 +2,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "../../server/auth/passwords";
 import { queueMail } from "../../server/mail/mail-outbox";
 import { insertUser } from "../../server/modules/account/users.repo";
-import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
+import { FAST_OUTBOX, mailEnvFor, type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
 import { createTestStorage, type TestStorage } from "../helpers/test-database";
 import { startTestServer, type TestServer } from "../helpers/test-server";
-
-const MAIL_FROM = "Themawerk <noreply@themawerk.test>";
-const MAIL_SETTINGS = { pollMs: 100, retryBaseMs: 100, retryMaxMs: 400 };
 
 /** Everything a test started, undone after it in reverse order (apps before their storage and sink). */
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -24,10 +21,7 @@ async function deadSink(): Promise<SmtpSink> {
 }
 
 async function app(sink: SmtpSink, storage?: TestStorage): Promise<TestServer> {
-  const server = await startTestServer(
-    { SMTP_URL: sink.smtpUrl, MAIL_FROM },
-    { mailSettings: MAIL_SETTINGS, storage },
-  );
+  const server = await startTestServer(mailEnvFor(sink), { mailSettings: FAST_OUTBOX, storage });
   cleanups.push(() => server.close());
   return server;
 }
@@ -78,7 +72,7 @@ async function failedAttempts(server: TestServer, address: string, attempts: num
  * (with room for a retry at retryMaxMs) in which a duplicate would have been sent.
  */
 const morePollRounds = (rounds: number) =>
-  new Promise((resolve) => setTimeout(resolve, rounds * MAIL_SETTINGS.pollMs + MAIL_SETTINGS.retryMaxMs));
+  new Promise((resolve) => setTimeout(resolve, rounds * FAST_OUTBOX.pollMs + FAST_OUTBOX.retryMaxMs));
 
 const mailsTo = (sink: SmtpSink, address: string) => sink.mails.filter((m) => m.to.includes(address));
 

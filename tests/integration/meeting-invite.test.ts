@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MEETING_INVITES_PER_HOUR } from "../../shared/schemas/meetings";
 import { apiClient } from "../helpers/api-client";
 import { createDocument, type FixtureUser, workspaceWithRoles } from "../helpers/fixtures";
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
+import {
+  FAST_OUTBOX,
+  mailEnvFor,
+  type ReceivedMail,
+  type SmtpSink,
+  startSmtpSink,
+} from "../helpers/smtp-sink";
 import { startTestServer, type TestServer } from "../helpers/test-server";
-
-const MAIL_FROM = "Themawerk <noreply@themawerk.test>";
-const MAIL_SETTINGS = { pollMs: 100, retryBaseMs: 100, retryMaxMs: 400 };
 
 /** One property of an .ics: its parameters and its value, TEXT escapes undone. */
 interface IcsProperty {
@@ -70,7 +73,7 @@ const TITLE = "Overleg, deel 2; Gent";
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  server = await startTestServer({ SMTP_URL: sink.smtpUrl, MAIL_FROM }, { mailSettings: MAIL_SETTINGS });
+  server = await startTestServer(mailEnvFor(sink), { mailSettings: FAST_OUTBOX });
   people = await workspaceWithRoles(server.themawerk);
   await server.themawerk.database.db
     .updateTable("users")

@@ -6,12 +6,16 @@ import { hashToken } from "../../server/auth/session-token";
 import { SESSION_COOKIE } from "../../server/auth/sessions";
 import { insertUser } from "../../server/modules/account/users.repo";
 import type { ApiAnswer } from "../helpers/api-client";
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
+import {
+  FAST_OUTBOX,
+  mailEnvFor,
+  type ReceivedMail,
+  type SmtpSink,
+  startSmtpSink,
+} from "../helpers/smtp-sink";
 import { projectRoot } from "../helpers/spawn-server";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
-const MAIL_FROM = "Themawerk <noreply@themawerk.test>";
-const MAIL_SETTINGS = { pollMs: 100, retryBaseMs: 100, retryMaxMs: 400 };
 const PASSWORD = "correct horse battery";
 /** Requests per address per 15 minutes before 429 (server/modules/auth/password-reset.service.ts). */
 const ADDRESS_LIMIT = 3;
@@ -78,7 +82,7 @@ let server: TestServer;
 beforeAll(async () => {
   sink = await startSmtpSink();
   // One app for most tests: together they stay under the CLIENT_LIMIT requests it allows from 127.0.0.1.
-  server = await startTestServer({ SMTP_URL: sink.smtpUrl, MAIL_FROM }, { mailSettings: MAIL_SETTINGS });
+  server = await startTestServer(mailEnvFor(sink), { mailSettings: FAST_OUTBOX });
 });
 afterAll(async () => {
   await server?.close();
@@ -241,7 +245,7 @@ describe("the reset request throttle", () => {
   let throttled: TestServer;
   beforeAll(async () => {
     // An app of its own: its counts start at zero, whatever the other tests asked for.
-    throttled = await startTestServer({ SMTP_URL: sink.smtpUrl, MAIL_FROM }, { mailSettings: MAIL_SETTINGS });
+    throttled = await startTestServer(mailEnvFor(sink), { mailSettings: FAST_OUTBOX });
   });
   afterAll(async () => {
     await throttled?.close();
@@ -298,7 +302,7 @@ describe("the reset request throttle", () => {
 describe("password reset with email off", () => {
   let off: TestServer;
   beforeAll(async () => {
-    off = await startTestServer({}, { mailSettings: MAIL_SETTINGS });
+    off = await startTestServer({}, { mailSettings: FAST_OUTBOX });
   });
   afterAll(async () => {
     await off?.close();

@@ -1,3 +1,5 @@
+import { documentUrl } from "../../mail/app-links";
+
 /**
  * An RFC 5545 calendar file for one meeting, written by hand: one all-day VEVENT whose UID stays the
  * same for the document, so calendars update the event they already hold instead of adding another.
@@ -21,10 +23,6 @@ const CRLF = "\r\n";
 const MAX_OCTETS = 75;
 /** SEQUENCE counts seconds from here, so it fits the 32-bit INTEGER of RFC 5545 for decades. */
 const SEQUENCE_EPOCH_MS = Date.UTC(2020, 0, 1);
-
-/** The link to the document in the app. */
-export const documentLink = (publicUrl: string, workspaceId: string, documentId: string) =>
-  `${publicUrl}/w/${workspaceId}/d/${documentId}`;
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
 export function escapeIcsText(text: string): string {
@@ -79,7 +77,7 @@ export const meetingSequence = (updatedAt: string) =>
 /** The whole calendar file, CRLF line ends, folded lines, METHOD:PUBLISH. */
 export function meetingIcs(event: MeetingEvent): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(event.date)) throw new Error(`not a YYYY-MM-DD date: ${event.date}`);
-  const link = documentLink(event.publicUrl, event.workspaceId, event.documentId);
+  const link = documentUrl(event.publicUrl, event.workspaceId, event.documentId);
   const host = new URL(event.publicUrl).hostname;
   const lines = [
     "BEGIN:VCALENDAR",

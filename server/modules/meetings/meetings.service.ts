@@ -5,10 +5,11 @@ import type { CounterStore } from "../../auth/counter-store";
 import type { Db } from "../../db/database";
 import { AppError, conflict, forbidden, notFound } from "../../errors";
 import type { SessionUser } from "../../http/app-env";
+import { documentUrl } from "../../mail/app-links";
 import type { MailService } from "../../mail/create-mail";
 import { meetingInviteMail } from "../../mail/meeting-invite-mail";
 import { rateLimited } from "../auth/auth.errors";
-import { documentLink, meetingIcs } from "./meeting-ics";
+import { meetingIcs } from "./meeting-ics";
 
 export interface MeetingsDeps {
   db: Db;
@@ -104,7 +105,7 @@ export class MeetingsService {
       title: meeting.title,
       date: meeting.meeting_date,
       place: meeting.meeting_place,
-      url: documentLink(this.deps.publicUrl, workspaceId, documentId),
+      url: documentUrl(this.deps.publicUrl, workspaceId, documentId),
       facilitatorName: facilitator.name,
       ics: calendar.ics,
       filename: calendar.filename,

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/database";
 import type { Logger } from "../../logger";
+import { accountUrl, threadUrl, unsubscribeUrl } from "../../mail/app-links";
 import { type CommentNoticeItem, commentNoticeMail } from "../../mail/comment-mail";
 import type { MailService } from "../../mail/create-mail";
 import { PeriodicRound } from "../../mail/periodic-round";
@@ -16,9 +17,6 @@ export const defaultNoticeSettings: NoticeSettings = { pollMs: 15_000, groupMs: 
 
 /** People mailed per round; the rest follow in the next. */
 const PEOPLE_PER_ROUND = 50;
-
-/** Where unsubscribe links point (outside /api: a mail client posts there without the app's Origin). */
-export const unsubscribeUrl = (publicUrl: string, token: string) => `${publicUrl}/mail/afmelden/${token}`;
 
 /**
  * Turns waiting comment notices into mail: once a person's oldest notice is `groupMs` old, all of
@@ -90,7 +88,7 @@ export class CommentMailSweeper {
         tx,
         commentNoticeMail(person, items, {
           unsubscribe: unsubscribeUrl(this.publicUrl, token),
-          preferences: `${this.publicUrl}/account`,
+          preferences: accountUrl(this.publicUrl),
         }),
       );
       return true;
@@ -142,7 +140,7 @@ export class CommentMailSweeper {
         body: r.body,
         documentTitle: r.title,
         about: r.quote ?? r.lesson_text ?? null,
-        url: `${this.publicUrl}/w/${r.workspace_id}/d/${r.document_id}?reactie=${encodeURIComponent(r.thread_id)}`,
+        url: threadUrl(this.publicUrl, r.workspace_id, r.document_id, r.thread_id),
       }));
   }
 }

@@ -1,9 +1,9 @@
 import type { Db } from "../../db/database";
 import type { Logger } from "../../logger";
+import { accountUrl, documentUrl, lessonUrl, threadUrl, unsubscribeUrl } from "../../mail/app-links";
 import type { MailService } from "../../mail/create-mail";
 import { type DigestWorkspacePart, digestHasNews, digestMail } from "../../mail/digest-mail";
 import { PeriodicRound } from "../../mail/periodic-round";
-import { unsubscribeUrl } from "./comment-mail-sweeper";
 import {
   type DigestCandidate,
   digestWorkspaces,
@@ -100,11 +100,11 @@ export class DigestSweeper {
       await this.mail.queue(
         tx,
         digestMail(person, candidate.digest, parts, {
-          lesson: (ws, doc, lesson) => `${base}/w/${ws}/d/${doc}?les=${encodeURIComponent(lesson)}`,
-          thread: (ws, doc, thread) => `${base}/w/${ws}/d/${doc}?reactie=${encodeURIComponent(thread)}`,
-          document: (ws, doc) => `${base}/w/${ws}/d/${doc}`,
+          lesson: (ws, doc, lesson) => lessonUrl(base, ws, doc, lesson),
+          thread: (ws, doc, thread) => threadUrl(base, ws, doc, thread),
+          document: (ws, doc) => documentUrl(base, ws, doc),
           unsubscribe: unsubscribeUrl(base, token),
-          preferences: `${base}/account`,
+          preferences: accountUrl(base),
         }),
       );
       return true;

@@ -3,6 +3,7 @@ import type { ApiModule } from "../../app-deps";
 import type { Db } from "../../db/database";
 import { unauthorized } from "../../errors";
 import { jsonBody } from "../../http/validate";
+import { accountUrl } from "../../mail/app-links";
 import { readMailChoices, saveMailChoices, tokenOwner, unsubscribe } from "./mail-preferences";
 import { unsubscribePage } from "./unsubscribe-page";
 
@@ -12,9 +13,8 @@ import { unsubscribePage } from "./unsubscribe-page";
  * POST (RFC 8058) carries no Origin; the token is the authority and can only stop mail.
  */
 export function mailPreferencesRoutes(db: Db, mailEnabled: boolean, publicUrl: string): ApiModule {
-  const accountUrl = `${publicUrl}/account`;
   const page = (locale: string, state: Parameters<typeof unsubscribePage>[1]) =>
-    unsubscribePage(locale, state, accountUrl);
+    unsubscribePage(locale, state, accountUrl(publicUrl));
   return (app) => {
     app.get("/api/me/mail", async (c) => {
       if (!c.var.user) throw unauthorized();
