@@ -59,7 +59,11 @@ async function request<T>(method: Method, path: string, body?: unknown, schema?:
 
 async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
-  const text = await response.text();
+  return parseJsonText(await response.text());
+}
+
+/** The JSON in an answer's text; undefined when it is empty or not JSON. */
+export function parseJsonText(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);
@@ -68,21 +72,34 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, json: unknown): ApiError {
+/** The ApiError of a failed answer, from its status, its Retry-After header and the JSON error body. */
+export function apiErrorOf(
+  answer: { status: number; statusText: string; retryAfter: string | null },
+  json: unknown,
+): ApiError {
   const error = (
     json as { error?: { code?: string; message?: string; field?: string; reason?: string } } | undefined
   )?.error;
-  const retryAfter = Number(response.headers.get("Retry-After"));
+  const retryAfter = Number(answer.retryAfter);
   return new ApiError(
-    response.status,
-    (error?.code as ErrorCode | undefined) ??
-      (response.status >= 500 ? "internal_error" : "validation_failed"),
-    error?.message ?? `${response.status} ${response.statusText}`,
+    answer.status,
+    (error?.code as ErrorCode | undefined) ?? (answer.status >= 500 ? "internal_error" : "validation_failed"),
+    error?.message ?? `${answer.status} ${answer.statusText}`,
     error?.field,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     error?.reason,
   );
 }
+
+const toApiError = (response: Response, json: unknown) =>
+  apiErrorOf(
+    {
+      status: response.status,
+      statusText: response.statusText,
+      retryAfter: response.headers.get("Retry-After"),
+    },
+    json,
+  );
 
 /**
  * The typed fetch helper for the JSON API. Pass a shared zod schema to parse (and type) the answer;

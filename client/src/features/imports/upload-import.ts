@@ -1,7 +1,6 @@
-import type { ApiErrorBody, ErrorCode } from "../../../../shared/errors";
 import type { CreateDocumentRequest } from "../../../../shared/schemas/documents";
 import { type ImportResponse, importResponse } from "../../../../shared/schemas/imports";
-import { ApiError } from "../../api/client";
+import { ApiError, apiErrorOf, parseJsonText } from "../../api/client";
 
 /** Where an upload is: sending the file (with the part sent, 0..1), then waiting while the server reads it. */
 export type ImportProgress = { stage: "uploading"; fraction: number } | { stage: "processing" };
@@ -70,9 +69,18 @@ export function uploadImport({
 
     xhr.addEventListener("load", () => {
       settle();
-      const json = parseJson(xhr.responseText);
+      const json = parseJsonText(xhr.responseText);
       if (xhr.status < 200 || xhr.status >= 300) {
-        reject(errorFromAnswer(xhr, json));
+        reject(
+          apiErrorOf(
+            {
+              status: xhr.status,
+              statusText: xhr.statusText,
+              retryAfter: xhr.getResponseHeader("Retry-After"),
+            },
+            json,
+          ),
+        );
         return;
       }
       const parsed = importResponse.safeParse(json);
@@ -94,27 +102,4 @@ export function uploadImport({
     onProgress?.({ stage: "uploading", fraction: 0 });
     xhr.send(importFormData(file, fields));
   });
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The ApiError of a failed answer, as the JSON API helper makes it (client/src/api/client.ts), with its reason. */
-function errorFromAnswer(xhr: XMLHttpRequest, json: unknown): ApiError {
-  const error = (json as Partial<ApiErrorBody> | undefined)?.error;
-  const retryAfter = Number(xhr.getResponseHeader("Retry-After"));
-  return new ApiError(
-    xhr.status,
-    (error?.code as ErrorCode | undefined) ?? (xhr.status >= 500 ? "internal_error" : "validation_failed"),
-    error?.message ?? `${xhr.status} ${xhr.statusText}`,
-    error?.field,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-    error?.reason,
-  );
 }
